@@ -1,0 +1,1 @@
+#include "deploy_advisor/readers.hpp"
