@@ -18,26 +18,29 @@ InputFailure::InputFailure(std::vector<InputError> errors)
       errors_(std::move(errors)) {}
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours
+  // (the commonest typo) each cost 1; case is ignored.
   if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  auto same = [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  };
+  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
     row[0] = i;
     std::size_t best = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t cost = (std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                          std::tolower(static_cast<unsigned char>(b[j - 1])))
-                             ? 0
-                             : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
+      std::size_t cost = same(a[i - 1], b[j - 1]) ? 0 : 1;
+      row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1]))
+        row[j] = std::min(row[j], before[j - 2] + 1);
       best = std::min(best, row[j]);
     }
     if (best > limit) return limit + 1;
+    std::swap(before, previous);
+    std::swap(previous, row);
   }
-  return row[b.size()];
+  return std::min(previous[b.size()], limit + 1);
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

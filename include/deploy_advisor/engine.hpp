@@ -1,0 +1,55 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "deploy_advisor/finding.hpp"
+#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/topology.hpp"
+
+namespace deploy_advisor {
+
+/// One computed sizing figure and everything needed to explain it.
+struct Figure {
+  std::string product;
+  std::string name;
+  std::string title;
+  std::string unit;
+  std::string component;
+  std::string basis;
+  std::string formula;
+  double value = 0;
+  Location defined_at;
+};
+
+/// An assumption as used for one product: its value and whether the topology overrode it.
+struct UsedAssumption {
+  std::string product;
+  std::string name;
+  double value = 0;
+  bool overridden = false;
+  std::string unit;
+  std::string basis;
+  Location location;  // the override in the topology, or the profile's definition
+};
+
+struct ProductSizing {
+  std::string product;
+  std::vector<Figure> figures;
+  std::vector<std::string> missing_inputs;  // traffic keys some figure needed and did not have
+  std::vector<UsedAssumption> assumptions;
+  Value traffic;  // as declared (merged)
+  Value volume;   // the volume figures after growth
+};
+
+/// Computes every sizing figure of every product. A formula that divides by zero or gives a
+/// negative or non-finite number is an input error naming the input (InputFailure).
+std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const LoadedTopology& topology);
+
+/// Evaluates every applicable rule; returns the findings sorted. A rule that cannot be
+/// evaluated (its expression gives an error on this input) is an input error (InputFailure)
+/// located at the rule, naming the topology.
+std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopology& topology,
+                                    const std::vector<ProductSizing>& sizing);
+
+}  // namespace deploy_advisor

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "deploy_advisor/location.hpp"
+
+namespace deploy_advisor {
+
+enum class Severity { Info = 0, Warning = 1, Error = 2 };
+
+std::string_view to_string(Severity severity);
+/// Parses "error", "warning", "info"; false for anything else.
+bool parse_severity(std::string_view text, Severity* out);
+
+/// One rule's verdict about one place in the input.
+struct Finding {
+  std::string rule_id;
+  std::string rule_name;
+  Severity severity = Severity::Warning;
+  std::string product;    // "" for findings about the topology as a whole
+  std::string component;  // "" when not about one component
+  std::string message;
+  std::string fix;
+  Location location;
+  bool waived = false;
+  bool baseline = false;
+};
+
+/// File, line, column, then rule id, then message: the order every format prints.
+void sort_findings(std::vector<Finding>& findings);
+
+}  // namespace deploy_advisor

@@ -1,0 +1,113 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/file_system.hpp"
+#include "deploy_advisor/finding.hpp"
+#include "deploy_advisor/lang.hpp"
+#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/schema.hpp"
+
+namespace deploy_advisor {
+
+/// A topology snippet that shows a rule: the topology text and any files it names.
+struct RuleExample {
+  std::string topology;
+  std::vector<std::pair<std::string, std::string>> files;  // path -> content
+  Location location;                                       // where it is written in the profile
+  [[nodiscard]] bool empty() const { return topology.empty(); }
+};
+
+/// One rule of a profile, compiled. See docs/profiles.md for the YAML form.
+struct Rule {
+  std::string id;
+  std::string name;
+  std::string product;  // a product name, or "general" for rules that apply to every product
+  Severity severity = Severity::Warning;
+  bool production_only = false;
+  std::string title;
+  std::string rationale;
+  std::string basis;
+  std::string fix_text;  // the fix as written (for docs and explain)
+  /// Findings come from the loader (DA002), not from an expression.
+  bool from_loader = false;
+  std::shared_ptr<const lang::Expression> each;
+  std::string as = "item";
+  std::shared_ptr<const lang::Expression> when;
+  std::shared_ptr<const lang::Expression> location;
+  std::shared_ptr<const lang::Expression> component;
+  std::optional<lang::Template> message;
+  std::optional<lang::Template> fix;
+  RuleExample violating;
+  RuleExample passing;
+  Location defined_at;
+};
+
+/// A named constant of a sizing model that a topology may override.
+struct Assumption {
+  std::string name;
+  double value = 0;
+  std::string unit;
+  std::string basis;
+  Location defined_at;
+};
+
+/// A figure that sizing derives: evaluated per product, in order, each one able to use the
+/// figures before it (`sizing.<name>`).
+struct SizingFigure {
+  std::string name;
+  std::string title;
+  std::string unit;
+  std::string component;  // the component (name or role) the figure recommends for, if any
+  std::string basis;
+  std::vector<std::string> needs;  // traffic keys without which it is not computed
+  std::shared_ptr<const lang::Expression> when;  // optional: computed only when true
+  std::shared_ptr<const lang::Expression> formula;
+  std::string formula_text;
+  Location defined_at;
+};
+
+struct Profile {
+  std::string product;  // or "general"
+  std::string title;
+  std::string file;
+  std::vector<Rule> rules;
+  std::vector<Assumption> assumptions;
+  std::vector<SizingFigure> figures;
+  std::optional<ProductSpec> declares;  // a product a user profile adds, with its roles
+};
+
+/// Every profile in use: the built-in ones and any from --profiles.
+class ProfileSet {
+ public:
+  /// The profiles compiled into the binary; loading them takes well under a millisecond.
+  static ProfileSet builtin();
+  /// Adds every `*.yaml` / `*.yml` profile in `folder`. Errors (syntax, unknown names in
+  /// expressions, duplicate ids, missing fields) are collected and thrown as InputFailure.
+  void add_folder(const std::string& folder);
+  /// Adds one profile document (used by tests and by add_folder).
+  void add(const Node& root, const std::string& file, std::vector<InputError>& errors);
+
+  [[nodiscard]] const std::vector<Profile>& profiles() const { return profiles_; }
+  [[nodiscard]] std::vector<const Rule*> rules() const;  // sorted by id
+  [[nodiscard]] const Rule* find_rule(std::string_view id) const;
+  [[nodiscard]] std::vector<ProductSpec> declared_products() const;
+  [[nodiscard]] std::vector<std::string> assumption_names() const;
+  [[nodiscard]] const Assumption* find_assumption(std::string_view name) const;
+
+ private:
+  std::vector<Profile> profiles_;
+};
+
+/// The names every rule expression may use, beside its own `as` name.
+const std::vector<std::string>& rule_variable_names();
+
+/// The doc page of a rule, relative to the repository: docs/rules/<ID>.md.
+std::string rule_doc_path(std::string_view id);
+
+}  // namespace deploy_advisor

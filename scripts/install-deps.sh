@@ -1,0 +1,10 @@
+#!/bin/sh
+# Installs what building and testing deploy-advisor needs, from Debian 12's packages.
+# Run as root (or with sudo). Nothing is downloaded at build time.
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+  ca-certificates cmake ninja-build g++ pkg-config git \
+  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libspdlog-dev catch2 libre2-dev \
+  python3 python3-jsonschema python3-yaml >/dev/null

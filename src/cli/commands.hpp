@@ -1,0 +1,64 @@
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/file_system.hpp"
+#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/topology.hpp"
+
+namespace deploy_advisor::cli {
+
+/// What every command gets from the command line.
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  const FileSystem& files;
+  bool color = false;
+  bool quiet = false;
+  bool verbose = false;
+  std::string profiles_folder;
+  std::string output_file;
+};
+
+struct CheckOptions {
+  std::vector<std::string> topologies;
+  std::string format = "text";
+  std::string fail_on = "error";
+};
+
+struct PlanOptions {
+  std::string topology;
+  std::string format = "text";
+};
+
+struct ReportOptions {
+  std::string topology;
+  std::string date;
+  std::string fail_on = "error";
+};
+
+int run_check(Context& context, const CheckOptions& options);
+int run_validate(Context& context, const std::vector<std::string>& topologies);
+int run_schema(Context& context);
+int run_rules(Context& context, const std::string& format);
+int run_explain(Context& context, const std::string& id);
+int run_plan(Context& context, const PlanOptions& options);
+int run_report(Context& context, const ReportOptions& options);
+int run_docs(Context& context, const std::string& folder);
+
+/// The profiles in use: built-in plus --profiles. Throws InputFailure.
+ProfileSet load_profiles(const Context& context);
+LoadOptions load_options(const ProfileSet& profiles);
+
+/// Prints input errors to stderr; returns the input-error exit status.
+int report_input_errors(Context& context, const std::vector<InputError>& errors);
+
+/// Writes to -o FILE when given, else to standard output. Returns false (and reports) when the
+/// file cannot be written.
+bool emit(Context& context, const std::string& text);
+
+}  // namespace deploy_advisor::cli

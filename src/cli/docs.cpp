@@ -1,0 +1,31 @@
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "deploy_advisor/rule_docs.hpp"
+
+namespace deploy_advisor::cli {
+
+int run_docs(Context& context, const std::string& folder) {
+  ProfileSet profiles = load_profiles(context);
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream file(folder + "/" + name, std::ios::binary | std::ios::trunc);
+    file << text;
+    return static_cast<bool>(file);
+  };
+  auto rules = profiles.rules();
+  bool ok = write("README.md", rules_index(rules));
+  for (const Rule* r : rules) ok = write(r->id + ".md", rule_page(*r)) && ok;
+  if (!ok) {
+    context.err << fmt::format("{}: error: cannot write the rule pages\n", folder);
+    return static_cast<int>(ExitStatus::InputError);
+  }
+  if (!context.quiet) context.out << fmt::format("wrote {} rule pages and the index to {}\n", rules.size(), folder);
+  return 0;
+}
+
+}  // namespace deploy_advisor::cli

@@ -1,0 +1,234 @@
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "deploy_advisor/engine.hpp"
+
+namespace deploy_advisor {
+
+namespace {
+
+const std::vector<std::string>& volume_keys() {
+  static const std::vector<std::string> keys = {"peak_requests_per_second", "peak_events_per_second",
+                                                "events_per_day",           "profiles",
+                                                "active_profiles_per_hour", "items"};
+  return keys;
+}
+
+Value apply_growth(const Value& traffic) {
+  Value growth = traffic.get("growth");
+  double factor = growth.is_number() ? growth.as_number() : 1.0;
+  Value::Map entries;
+  for (const auto& [k, v] : traffic.as_map()) {
+    bool volume = std::find(volume_keys().begin(), volume_keys().end(), k) != volume_keys().end();
+    entries.emplace_back(k, volume && v.is_number() ? Value::number(v.as_number() * factor, v.location()) : v);
+  }
+  return Value::map(std::move(entries), traffic.location());
+}
+
+Value topology_view(const LoadedTopology& topology) { return topology.root; }
+
+/// The variables every expression of one product sees.
+lang::Environment product_environment(const LoadedTopology& topology, const LoadedProduct& product,
+                                      const ProductSizing* sizing) {
+  lang::Environment env;
+  env.bind("topology", topology_view(topology));
+  env.bind("production", Value::boolean(topology.environment == "production"));
+  env.bind("product", product.section);
+  env.bind("components", product.components);
+  env.bind("traffic", product.traffic);
+  env.bind("config", product.config);
+  env.bind("cluster", product.cluster);
+  env.bind("apis", product.apis);
+  env.bind("flows", product.flows);
+  Value::Map assumptions, figures;
+  Value volume = apply_growth(product.traffic);
+  if (sizing) {
+    for (const auto& a : sizing->assumptions)
+      if (a.product == product.name || a.product.empty())
+        assumptions.emplace_back(a.name, Value::number(a.value, a.location));
+    for (const auto& f : sizing->figures) figures.emplace_back(f.name, Value::number(f.value, f.defined_at));
+  }
+  env.bind("assumptions", Value::map(std::move(assumptions), product.location));
+  env.bind("sizing", Value::map(std::move(figures), product.location));
+  env.bind("volume", volume);
+  return env;
+}
+
+bool applies(const Rule& rule, const LoadedProduct& product, const LoadedTopology& topology) {
+  if (rule.from_loader) return false;
+  if (rule.product != "general" && rule.product != product.name) return false;
+  if (rule.production_only && topology.environment != "production") return false;
+  return true;
+}
+
+class RuleRunner {
+ public:
+  RuleRunner(const LoadedTopology& topology, std::vector<Finding>& findings,
+             std::vector<InputError>& errors)
+      : topology_(topology), findings_(findings), errors_(errors) {}
+
+  void run(const Rule& rule, const LoadedProduct& product, const lang::Environment& base) {
+    if (!rule.each) {
+      evaluate_one(rule, product, base, Value::absent(product.location), false);
+      return;
+    }
+    Value items = lang::evaluate(*rule.each, base);
+    if (items.is_error()) return fail(rule, "each", items.as_string());
+    if (items.is_unset()) return;
+    if (!items.is_list()) return fail(rule, "each", fmt::format("gave a {}, expected a list",
+                                                                kind_name(items.kind())));
+    for (const auto& item : items.as_list()) evaluate_one(rule, product, base, item, true);
+  }
+
+ private:
+  void fail(const Rule& rule, const std::string& part, const std::string& message) {
+    errors_.push_back({rule.defined_at, fmt::format("rule {} could not be evaluated on {} ({}): {}",
+                                                    rule.id, topology_.path, part, message)});
+  }
+
+  void evaluate_one(const Rule& rule, const LoadedProduct& product, const lang::Environment& base,
+                    const Value& item, bool has_item) {
+    lang::Environment env = base;
+    if (has_item) {
+      env.bind(rule.as, item);
+      if (rule.as != "item") env.bind("item", item);
+    }
+    Value verdict = lang::evaluate(*rule.when, env);
+    if (verdict.is_error()) return fail(rule, "when", verdict.as_string());
+    if (verdict.is_unset()) return;  // undecidable without the input: no finding (no guessing)
+    if (!verdict.is_bool()) return fail(rule, "when", fmt::format("gave a {}, expected true or false",
+                                                                  kind_name(verdict.kind())));
+    if (!verdict.as_bool()) return;
+
+    Finding f;
+    f.rule_id = rule.id;
+    f.rule_name = rule.name;
+    f.severity = rule.severity;
+    f.product = product.name;
+    std::string failure;
+    f.message = rule.message ? rule.message->render(env, &failure) : rule.title;
+    if (!failure.empty()) return fail(rule, "message", failure);
+    f.fix = rule.fix ? rule.fix->render(env, &failure) : rule.fix_text;
+    if (!failure.empty()) return fail(rule, "fix", failure);
+    Location at = has_item ? item.location() : product.location;
+    if (rule.location) {
+      Value where = lang::evaluate(*rule.location, env);
+      if (where.is_error()) return fail(rule, "location", where.as_string());
+      if (where.location().known()) at = where.location();
+    }
+    f.location = at;
+    if (rule.component) {
+      Value component = lang::evaluate(*rule.component, env);
+      if (component.is_error()) return fail(rule, "component", component.as_string());
+      if (component.is_string()) f.component = component.as_string();
+    } else if (has_item && item.get("name").is_string()) {
+      f.component = item.get("name").as_string();
+    }
+    findings_.push_back(std::move(f));
+  }
+
+  const LoadedTopology& topology_;
+  std::vector<Finding>& findings_;
+  std::vector<InputError>& errors_;
+};
+
+}  // namespace
+
+std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const LoadedTopology& topology) {
+  std::vector<ProductSizing> result;
+  std::vector<InputError> errors;
+  for (const auto& product : topology.products) {
+    ProductSizing sizing;
+    sizing.product = product.name;
+    sizing.traffic = product.traffic;
+    sizing.volume = apply_growth(product.traffic);
+    for (const auto& profile : profiles.profiles()) {
+      if (profile.product != product.name && profile.product != "general") continue;
+      for (const auto& a : profile.assumptions) {
+        UsedAssumption used{product.name, a.name, a.value, false, a.unit, a.basis, a.defined_at};
+        if (const Value* override_value = product.assumptions.find(a.name)) {
+          used.value = override_value->as_number();
+          used.overridden = true;
+          used.location = override_value->location();
+        }
+        sizing.assumptions.push_back(std::move(used));
+      }
+    }
+    for (const auto& profile : profiles.profiles()) {
+      if (profile.product != product.name) continue;
+      for (const auto& figure : profile.figures) {
+        std::vector<std::string> missing;
+        for (const auto& need : figure.needs)
+          if (!product.traffic.find(need)) missing.push_back(need);
+        if (!missing.empty()) {
+          for (auto& m : missing)
+            if (std::find(sizing.missing_inputs.begin(), sizing.missing_inputs.end(), m) ==
+                sizing.missing_inputs.end())
+              sizing.missing_inputs.push_back(m);
+          continue;
+        }
+        lang::Environment env = product_environment(topology, product, &sizing);
+        if (figure.when) {
+          Value go = lang::evaluate(*figure.when, env);
+          if (!go.is_bool() || !go.as_bool()) continue;
+        }
+        Value v = lang::evaluate(*figure.formula, env);
+        if (v.is_unset()) continue;
+        std::string problem;
+        if (v.is_error()) problem = v.as_string();
+        else if (!v.is_number()) problem = fmt::format("gave a {}, expected a number", kind_name(v.kind()));
+        else if (!std::isfinite(v.as_number())) problem = "gave a non-finite number";
+        else if (v.as_number() < 0) problem = fmt::format("gave a negative number ({})", display(v));
+        if (!problem.empty()) {
+          Location at = v.location().known() ? v.location() : product.location;
+          errors.push_back({at, fmt::format("sizing figure {}.{} cannot be computed from these inputs: {}",
+                                            product.name, figure.name, problem)});
+          continue;
+        }
+        sizing.figures.push_back({product.name, figure.name, figure.title, figure.unit,
+                                  figure.component, figure.basis, figure.formula_text,
+                                  v.as_number(), figure.defined_at});
+      }
+    }
+    std::sort(sizing.missing_inputs.begin(), sizing.missing_inputs.end());
+    result.push_back(std::move(sizing));
+  }
+  if (!errors.empty()) throw InputFailure(std::move(errors));
+  return result;
+}
+
+std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopology& topology,
+                                    const std::vector<ProductSizing>& sizing) {
+  std::vector<Finding> findings;
+  std::vector<InputError> errors;
+  for (const auto& warning : topology.warnings) {
+    Finding f = warning;
+    if (const Rule* rule = profiles.find_rule(f.rule_id)) {
+      f.rule_name = rule->name;
+      f.severity = rule->severity;
+    }
+    findings.push_back(std::move(f));
+  }
+  RuleRunner runner(topology, findings, errors);
+  auto rules = profiles.rules();
+  for (const auto& product : topology.products) {
+    const ProductSizing* product_sizing = nullptr;
+    for (const auto& s : sizing)
+      if (s.product == product.name) product_sizing = &s;
+    lang::Environment env = product_environment(topology, product, product_sizing);
+    if (product_sizing) {
+      Value::List missing;
+      for (const auto& m : product_sizing->missing_inputs) missing.push_back(Value::string(m));
+      env.bind("missing_inputs", Value::list(std::move(missing), product.traffic.location()));
+    }
+    for (const Rule* rule : rules)
+      if (applies(*rule, product, topology)) runner.run(*rule, product, env);
+  }
+  if (!errors.empty()) throw InputFailure(std::move(errors));
+  sort_findings(findings);
+  return findings;
+}
+
+}  // namespace deploy_advisor

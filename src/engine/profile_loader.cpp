@@ -1,0 +1,409 @@
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/readers.hpp"
+#include "engine/embedded_profiles.hpp"
+
+namespace deploy_advisor {
+
+const std::vector<std::string>& rule_variable_names() {
+  static const std::vector<std::string> names = {
+      "topology", "production", "product", "components", "traffic", "assumptions",
+      "config",   "cluster",    "apis",    "flows",      "sizing",  "volume",
+      "missing_inputs"};
+  return names;
+}
+
+std::string rule_doc_path(std::string_view id) { return fmt::format("docs/rules/{}.md", id); }
+
+namespace {
+
+bool is_rule_id(const std::string& id) {
+  std::size_t letters = 0;
+  while (letters < id.size() && id[letters] >= 'A' && id[letters] <= 'Z') ++letters;
+  if (letters < 2 || id.size() - letters != 3) return false;
+  return std::all_of(id.begin() + static_cast<std::ptrdiff_t>(letters), id.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_slug(const std::string& name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+/// Reads one profile document, reporting every problem at its line in the profile.
+class ProfileReader {
+ public:
+  ProfileReader(const std::string& file, std::vector<InputError>& errors)
+      : file_(file), errors_(errors) {}
+
+  std::optional<Profile> read(const Node& root) {
+    if (!root.is_mapping()) {
+      fail(root, "", "a profile must be a mapping with product and rules");
+      return std::nullopt;
+    }
+    check_keys(root, "", {"product", "title", "rules", "assumptions", "sizing", "roles"});
+    Profile profile;
+    profile.file = file_;
+    profile.product = text(root, "product", "", true);
+    profile.title = text(root, "title", "", false);
+    if (profile.title.empty()) profile.title = profile.product;
+    if (const Node* roles = root.find("roles")) profile.declares = read_roles(*roles, profile);
+    if (const Node* assumptions = root.find("assumptions")) read_assumptions(*assumptions, profile);
+    if (const Node* sizing = root.find("sizing")) read_sizing(*sizing, profile);
+    if (const Node* rules = root.find("rules")) {
+      if (!rules->is_sequence()) {
+        fail(*rules, "rules", "expected a list of rules");
+      } else {
+        for (std::size_t i = 0; i < rules->items().size(); ++i)
+          if (auto rule = read_rule(rules->items()[i], profile.product, fmt::format("rules[{}]", i)))
+            profile.rules.push_back(std::move(*rule));
+      }
+    }
+    return profile;
+  }
+
+ private:
+  void fail(const Node& at, const std::string& key_path, const std::string& message) {
+    errors_.push_back({at.location(), key_path.empty() ? message : key_path + ": " + message});
+  }
+
+  void check_keys(const Node& map, const std::string& path, const std::vector<std::string>& known) {
+    for (const auto& [k, v] : map.entries()) {
+      if (std::find(known.begin(), known.end(), k.text()) != known.end()) continue;
+      std::string suggestion = did_you_mean(k.text(), known);
+      std::string message = fmt::format("unknown profile key '{}'", k.text());
+      if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
+      fail(k, path, message);
+    }
+  }
+
+  std::string text(const Node& map, const std::string& key, const std::string& path, bool required) {
+    const Node* node = map.find(key);
+    if (!node) {
+      if (required)
+        fail(map, path.empty() ? key : path + "." + key, "required key is missing");
+      return {};
+    }
+    if (!node->is_scalar()) {
+      fail(*node, path.empty() ? key : path + "." + key,
+           fmt::format("found {}; expected text", describe(*node)));
+      return {};
+    }
+    return node->text();
+  }
+
+  std::shared_ptr<const lang::Expression> expression(const Node& map, const std::string& key,
+                                                     const std::string& path,
+                                                     const std::vector<std::string>& names,
+                                                     bool required) {
+    const Node* node = map.find(key);
+    if (!node) {
+      if (required) fail(map, path + "." + key, "required key is missing");
+      return nullptr;
+    }
+    if (!node->is_scalar()) {
+      fail(*node, path + "." + key, fmt::format("found {}; expected an expression", describe(*node)));
+      return nullptr;
+    }
+    auto compiled = lang::compile(node->text(), node->location(), names);
+    if (compiled.error) {
+      errors_.push_back({compiled.error->location,
+                         fmt::format("{}.{}: {}", path, key, compiled.error->message)});
+      return nullptr;
+    }
+    return compiled.expression;
+  }
+
+  std::optional<lang::Template> template_of(const Node& map, const std::string& key,
+                                            const std::string& path,
+                                            const std::vector<std::string>& names, bool required) {
+    const Node* node = map.find(key);
+    if (!node) {
+      if (required) fail(map, path + "." + key, "required key is missing");
+      return std::nullopt;
+    }
+    if (!node->is_scalar()) {
+      fail(*node, path + "." + key, fmt::format("found {}; expected text", describe(*node)));
+      return std::nullopt;
+    }
+    auto [compiled, error] = lang::Template::compile(node->text(), node->location(), names);
+    if (error) {
+      errors_.push_back({error->location, fmt::format("{}.{}: {}", path, key, error->message)});
+      return std::nullopt;
+    }
+    return compiled;
+  }
+
+  RuleExample example(const Node& node, const std::string& path) {
+    RuleExample ex;
+    ex.location = node.location();
+    if (node.is_scalar()) {
+      ex.topology = node.text();
+      return ex;
+    }
+    if (!node.is_mapping()) {
+      fail(node, path, "expected a topology (text) or a mapping with topology and files");
+      return ex;
+    }
+    check_keys(node, path, {"topology", "files"});
+    ex.topology = text(node, "topology", path, true);
+    if (const Node* files = node.find("files")) {
+      if (!files->is_mapping()) {
+        fail(*files, path + ".files", "expected a mapping of path to file content");
+      } else {
+        for (const auto& [k, v] : files->entries()) ex.files.emplace_back(k.text(), v.text());
+      }
+    }
+    return ex;
+  }
+
+  std::optional<Rule> read_rule(const Node& node, const std::string& product, const std::string& path) {
+    if (!node.is_mapping()) {
+      fail(node, path, "expected a rule (a mapping)");
+      return std::nullopt;
+    }
+    check_keys(node, path,
+               {"id", "name", "severity", "production_only", "title", "rationale", "basis", "fix",
+                "message", "each", "as", "when", "location", "component", "examples", "source"});
+    Rule rule;
+    rule.product = product;
+    rule.defined_at = node.location();
+    rule.id = text(node, "id", path, true);
+    if (!rule.id.empty()) {
+      if (!is_rule_id(rule.id))
+        fail(*node.find("id"), path + ".id",
+             fmt::format("'{}' is not a rule id; expected two or more capitals and three digits, "
+                         "such as TR004",
+                         rule.id));
+    }
+    std::string rule_path = rule.id.empty() ? path : rule.id;
+    rule.name = text(node, "name", rule_path, true);
+    if (!rule.name.empty() && !is_slug(rule.name))
+      fail(*node.find("name"), rule_path + ".name",
+           fmt::format("'{}' is not a slug; expected lower-case words joined by '-'", rule.name));
+    std::string severity = text(node, "severity", rule_path, true);
+    if (!severity.empty() && !parse_severity(severity, &rule.severity))
+      fail(*node.find("severity"), rule_path + ".severity",
+           fmt::format("'{}' is not a severity; expected error, warning or info", severity));
+    if (const Node* prod = node.find("production_only")) {
+      if (!prod->is_scalar() || scalar_type(*prod) != ScalarType::Bool)
+        fail(*prod, rule_path + ".production_only", "expected true or false");
+      else
+        rule.production_only = scalar_bool(*prod);
+    }
+    rule.title = text(node, "title", rule_path, true);
+    rule.rationale = text(node, "rationale", rule_path, false);
+    rule.basis = text(node, "basis", rule_path, true);
+    rule.fix_text = text(node, "fix", rule_path, true);
+    std::string source = text(node, "source", rule_path, false);
+    if (!source.empty() && source != "loader")
+      fail(*node.find("source"), rule_path + ".source", "expected 'loader' or nothing");
+    rule.from_loader = source == "loader";
+
+    std::vector<std::string> names = rule_variable_names();
+    if (const Node* as = node.find("as"); as && as->is_scalar()) rule.as = as->text();
+    names.push_back(rule.as);
+    if (!rule.from_loader) {
+      rule.each = expression(node, "each", rule_path, rule_variable_names(), false);
+      rule.when = expression(node, "when", rule_path, names, true);
+      rule.location = expression(node, "location", rule_path, names, false);
+      rule.component = expression(node, "component", rule_path, names, false);
+      rule.message = template_of(node, "message", rule_path, names, true);
+      rule.fix = template_of(node, "fix", rule_path, names, true);
+    }
+    if (const Node* examples = node.find("examples")) {
+      if (!examples->is_mapping()) {
+        fail(*examples, rule_path + ".examples", "expected a mapping with violating and passing");
+      } else {
+        check_keys(*examples, rule_path + ".examples", {"violating", "passing"});
+        if (const Node* v = examples->find("violating"))
+          rule.violating = example(*v, rule_path + ".examples.violating");
+        if (const Node* p = examples->find("passing"))
+          rule.passing = example(*p, rule_path + ".examples.passing");
+      }
+    }
+    return rule;
+  }
+
+  ProductSpec read_roles(const Node& node, const Profile& profile) {
+    ProductSpec spec;
+    spec.name = profile.product;
+    spec.title = profile.title;
+    spec.open = true;
+    if (!node.is_sequence()) {
+      fail(node, "roles", "expected a list of role names");
+      return spec;
+    }
+    for (const auto& role : node.items()) {
+      if (!role.is_scalar()) {
+        fail(role, "roles", "expected a role name");
+        continue;
+      }
+      spec.roles.push_back(RoleSpec{role.text(), {}, true});
+    }
+    return spec;
+  }
+
+  void read_assumptions(const Node& node, Profile& profile) {
+    if (!node.is_sequence()) {
+      fail(node, "assumptions", "expected a list of assumptions");
+      return;
+    }
+    for (const auto& item : node.items()) {
+      if (!item.is_mapping()) {
+        fail(item, "assumptions", "expected an assumption (name, value, basis)");
+        continue;
+      }
+      check_keys(item, "assumptions", {"name", "value", "unit", "basis"});
+      Assumption a;
+      a.defined_at = item.location();
+      a.name = text(item, "name", "assumptions", true);
+      a.unit = text(item, "unit", "assumptions", false);
+      a.basis = text(item, "basis", "assumptions", true);
+      const Node* value = item.find("value");
+      if (!value || !value->is_scalar() ||
+          (scalar_type(*value) != ScalarType::Integer && scalar_type(*value) != ScalarType::Float))
+        fail(value ? *value : item, "assumptions." + a.name + ".value", "expected a number");
+      else
+        a.value = scalar_number(*value);
+      profile.assumptions.push_back(std::move(a));
+    }
+  }
+
+  void read_sizing(const Node& node, Profile& profile) {
+    if (!node.is_sequence()) {
+      fail(node, "sizing", "expected a list of figures");
+      return;
+    }
+    std::vector<std::string> names = rule_variable_names();
+    for (const auto& item : node.items()) {
+      if (!item.is_mapping()) {
+        fail(item, "sizing", "expected a figure (name, formula, basis)");
+        continue;
+      }
+      check_keys(item, "sizing",
+                 {"name", "title", "unit", "component", "basis", "needs", "when", "formula"});
+      SizingFigure f;
+      f.defined_at = item.location();
+      f.name = text(item, "name", "sizing", true);
+      std::string path = "sizing." + f.name;
+      f.title = text(item, "title", path, true);
+      f.unit = text(item, "unit", path, false);
+      f.component = text(item, "component", path, false);
+      f.basis = text(item, "basis", path, true);
+      if (const Node* needs = item.find("needs")) {
+        if (!needs->is_sequence()) fail(*needs, path + ".needs", "expected a list of traffic keys");
+        else
+          for (const auto& n : needs->items()) f.needs.push_back(n.text());
+      }
+      f.when = expression(item, "when", path, names, false);
+      f.formula = expression(item, "formula", path, names, true);
+      f.formula_text = text(item, "formula", path, false);
+      profile.figures.push_back(std::move(f));
+    }
+  }
+
+  std::string file_;
+  std::vector<InputError>& errors_;
+};
+
+}  // namespace
+
+void ProfileSet::add(const Node& root, const std::string& file, std::vector<InputError>& errors) {
+  std::size_t errors_before = errors.size();
+  auto profile = ProfileReader(file, errors).read(root);
+  if (!profile) return;
+  std::set<std::string> seen;
+  for (const auto& existing : profiles_)
+    for (const auto& r : existing.rules) seen.insert(r.id);
+  for (const auto& r : profile->rules) {
+    if (!r.id.empty() && !seen.insert(r.id).second)
+      errors.push_back({r.defined_at, fmt::format("rule id {} is defined twice; ids are unique", r.id)});
+  }
+  if (errors.size() == errors_before) profiles_.push_back(std::move(*profile));
+}
+
+void ProfileSet::add_folder(const std::string& folder) {
+  std::vector<InputError> errors;
+  const std::string* folder_name = intern_file_name(folder);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) {
+    throw InputFailure({{Location{folder_name, 0, 0},
+                         "--profiles: not a directory; expected a folder of profile YAML files"}});
+  }
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    auto ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  DiskFileSystem disk;
+  for (const auto& path : paths) {
+    auto read = disk.read(path, ReadLimits{}.max_bytes);
+    const std::string* file = intern_file_name(path);
+    if (read.status != FileSystem::Status::Ok) {
+      errors.push_back({Location{file, 0, 0}, fmt::format("cannot read profile: {}", describe(read.status))});
+      continue;
+    }
+    ParseResult parsed = parse_yaml(read.contents, file);
+    if (!parsed.ok()) {
+      errors.insert(errors.end(), parsed.errors.begin(), parsed.errors.end());
+      continue;
+    }
+    add(parsed.root, path, errors);
+  }
+  if (!errors.empty()) throw InputFailure(std::move(errors));
+}
+
+ProfileSet ProfileSet::builtin() {
+  ProfileSet set;
+  std::vector<InputError> errors;
+  for (const auto& [file, root] : embedded_profile_documents()) set.add(root, file, errors);
+  // Built-in profiles are checked when the binary is built; an error here is a build defect.
+  if (!errors.empty()) throw InputFailure(std::move(errors));
+  return set;
+}
+
+std::vector<const Rule*> ProfileSet::rules() const {
+  std::vector<const Rule*> all;
+  for (const auto& p : profiles_)
+    for (const auto& r : p.rules) all.push_back(&r);
+  std::sort(all.begin(), all.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
+  return all;
+}
+
+const Rule* ProfileSet::find_rule(std::string_view id) const {
+  for (const auto& p : profiles_)
+    for (const auto& r : p.rules)
+      if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::vector<ProductSpec> ProfileSet::declared_products() const {
+  std::vector<ProductSpec> products;
+  for (const auto& p : profiles_)
+    if (p.declares) products.push_back(*p.declares);
+  return products;
+}
+
+std::vector<std::string> ProfileSet::assumption_names() const {
+  std::vector<std::string> names;
+  for (const auto& p : profiles_)
+    for (const auto& a : p.assumptions) names.push_back(a.name);
+  return names;
+}
+
+const Assumption* ProfileSet::find_assumption(std::string_view name) const {
+  for (const auto& p : profiles_)
+    for (const auto& a : p.assumptions)
+      if (a.name == name) return &a;
+  return nullptr;
+}
+
+}  // namespace deploy_advisor

@@ -1,0 +1,50 @@
+#include <fmt/format.h>
+
+#include "deploy_advisor/format.hpp"
+
+namespace deploy_advisor {
+
+namespace {
+
+std::string paint(const std::string& text, const char* code, bool color) {
+  return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
+}
+
+const char* severity_color(Severity s) {
+  switch (s) {
+    case Severity::Error:
+      return "1;31";
+    case Severity::Warning:
+      return "1;33";
+    case Severity::Info:
+      return "1;36";
+  }
+  return "0";
+}
+
+}  // namespace
+
+void write_text(const CheckReport& report, const TextStyle& style, std::ostream& out) {
+  std::string_view current_file;
+  bool first = true;
+  for (const auto& f : report.findings) {
+    if (!first && f.location.file_name() != current_file && !style.quiet) out << "\n";
+    first = false;
+    current_file = f.location.file_name();
+    out << paint(to_string(f.location), "1", style.color) << ": "
+        << paint(std::string(to_string(f.severity)), severity_color(f.severity), style.color) << ": "
+        << f.message << " [" << f.rule_id << " " << f.rule_name << "]\n";
+    if (style.quiet) continue;
+    if (!f.fix.empty()) out << "  fix: " << f.fix << "\n";
+    out << "  see: " << rule_doc_path(f.rule_id) << " (deploy-advisor explain " << f.rule_id << ")\n";
+  }
+  if (style.quiet) return;
+  if (!report.findings.empty()) out << "\n";
+  std::size_t files = report.topologies.size();
+  std::string verdict = report.failed() ? paint("failed", "1;31", style.color)
+                                        : paint("passed", "1;32", style.color);
+  out << fmt::format("{} in {} {}: {}\n", summary_counts(report), files,
+                     files == 1 ? "topology" : "topologies", verdict);
+}
+
+}  // namespace deploy_advisor

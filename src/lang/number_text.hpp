@@ -1,0 +1,12 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace deploy_advisor::lang {
+
+/// Parses unsigned decimal text, `digits[.digits][(e|E)[+|-]digits]`, as a whole. Too large a
+/// number gives nullopt; one too small to represent gives 0.
+std::optional<double> parse_unsigned_decimal(std::string_view text);
+
+}  // namespace deploy_advisor::lang

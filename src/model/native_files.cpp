@@ -1,0 +1,215 @@
+#include "model/native_files.hpp"
+
+#include <fmt/format.h>
+
+#include "deploy_advisor/flow_scan.hpp"
+#include "deploy_advisor/topology.hpp"
+
+namespace deploy_advisor {
+
+namespace {
+
+bool ends_with_json(const std::string& path) {
+  return path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+}
+
+Value names_of(const std::vector<ScannedDecorator>& decorators, bool skip_step) {
+  Value::List names;
+  for (const auto& d : decorators)
+    if (!skip_step || d.name != "step") names.push_back(Value::string(d.name, d.location));
+  return Value::list(std::move(names));
+}
+
+Value use_of(const ScannedDecorator& d, const std::string& step) {
+  return Value::map({{"name", Value::string(d.name, d.location)},
+                     {"arguments", Value::string(d.arguments, d.location)},
+                     {"step", Value::string(step, d.location)}},
+                    d.location);
+}
+
+/// `name='x'` or `name="x"` out of decorator arguments, for @project.
+std::string project_name(const std::string& arguments) {
+  auto pos = arguments.find("name");
+  while (pos != std::string::npos) {
+    auto eq = arguments.find_first_not_of(' ', pos + 4);
+    if (eq != std::string::npos && arguments[eq] == '=') {
+      auto quote = arguments.find_first_not_of(' ', eq + 1);
+      if (quote != std::string::npos && (arguments[quote] == '\'' || arguments[quote] == '"')) {
+        auto end = arguments.find(arguments[quote], quote + 1);
+        if (end != std::string::npos) return arguments.substr(quote + 1, end - quote - 1);
+      }
+    }
+    pos = arguments.find("name", pos + 4);
+  }
+  // A positional first argument: @project('x')
+  if (!arguments.empty() && (arguments[0] == '\'' || arguments[0] == '"')) {
+    auto end = arguments.find(arguments[0], 1);
+    if (end != std::string::npos) return arguments.substr(1, end - 1);
+  }
+  return {};
+}
+
+}  // namespace
+
+bool NativeFiles::read_text(const Node& reference, const std::string& folder,
+                            const std::string& key_path, std::string* resolved,
+                            std::string* contents) {
+  *resolved = join_path(folder, reference.text());
+  auto read = files_.read(*resolved, limits_.max_bytes);
+  if (read.status != FileSystem::Status::Ok) {
+    std::string what = read.status == FileSystem::Status::TooLarge
+                           ? fmt::format("larger than {} MiB", limits_.max_bytes >> 20)
+                           : describe(read.status);
+    errors_.push_back({reference.location(),
+                       fmt::format("{}: cannot read '{}' ({}): {}; expected a readable file, with "
+                                   "a path relative to the topology file",
+                                   key_path, reference.text(), *resolved, what)});
+    return false;
+  }
+  files_read_.push_back(*resolved);
+  *contents = std::move(read.contents);
+  return true;
+}
+
+NativeFiles::Document NativeFiles::read_document(const Node& reference, const std::string& folder,
+                                                 const std::string& key_path,
+                                                 const std::string& expected) {
+  if (reference.is_mapping() || reference.is_sequence()) return {true, reference};
+  if (!reference.is_scalar() || scalar_type(reference) != ScalarType::String) {
+    errors_.push_back({reference.location(), fmt::format("{}: found {}; expected {}", key_path,
+                                                         describe(reference), expected)});
+    return {};
+  }
+  std::string resolved, contents;
+  if (!read_text(reference, folder, key_path, &resolved, &contents)) return {};
+  const std::string* file = intern_file_name(resolved);
+  ParseResult parsed = ends_with_json(resolved) ? parse_json(contents, file, limits_)
+                                                : parse_yaml(contents, file, limits_);
+  if (!parsed.ok()) {
+    errors_.insert(errors_.end(), parsed.errors.begin(), parsed.errors.end());
+    return {};
+  }
+  return {true, std::move(parsed.root)};
+}
+
+Value NativeFiles::load(const Node& reference, const std::string& folder,
+                        const std::string& key_path, NativeKind) {
+  Document doc = read_document(reference, folder, key_path,
+                               "a path to the file, or its content inline as a mapping");
+  if (!doc.ok) return Value::absent(reference.location());
+  if (!doc.root.is_mapping()) {
+    errors_.push_back({doc.root.location(),
+                       fmt::format("{}: the file holds {}; expected a mapping", key_path,
+                                   describe(doc.root))});
+    return Value::absent(reference.location());
+  }
+  return to_value(doc.root);
+}
+
+Value NativeFiles::load_list(const Node& references, const std::string& folder,
+                             const std::string& key_path) {
+  if (!references.is_sequence()) {
+    errors_.push_back({references.location(),
+                       fmt::format("{}: found {}; expected a list of paths or inline API specs",
+                                   key_path, describe(references))});
+    return Value::list({}, references.location());
+  }
+  Value::List items;
+  for (std::size_t i = 0; i < references.items().size(); ++i) {
+    const Node& reference = references.items()[i];
+    std::string item_path = fmt::format("{}[{}]", key_path, i);
+    Document doc = read_document(reference, folder, item_path,
+                                 "a path to an API spec file, or an API spec inline");
+    if (!doc.ok) continue;
+    if (doc.root.is_mapping()) {
+      items.push_back(to_value(doc.root));
+    } else if (doc.root.is_sequence()) {
+      for (const auto& api : doc.root.items()) {
+        if (!api.is_mapping()) {
+          errors_.push_back({api.location(), fmt::format("{}: an API spec is {}; expected a mapping",
+                                                         item_path, describe(api))});
+          continue;
+        }
+        items.push_back(to_value(api));
+      }
+    } else {
+      errors_.push_back({doc.root.location(),
+                         fmt::format("{}: the file holds {}; expected a list of API specs",
+                                     item_path, describe(doc.root))});
+    }
+  }
+  return Value::list(std::move(items), references.location());
+}
+
+Value NativeFiles::load_flow(const Node& key, const Node& node, const Value& declared,
+                             const std::string& folder, const std::string& key_path) {
+  Value::Map flow;
+  flow.emplace_back("name", Value::string(key.text(), key.location()));
+  for (const auto& [k, v] : declared.as_map())
+    if (k != "decorators") flow.emplace_back(k, v);
+  Location at = node.location();
+  const Node* file_node = node.find("file");
+  if (!file_node || !file_node->is_scalar()) {
+    Value decorators = declared.get("decorators");
+    if (decorators.is_absent()) decorators = Value::list({}, node.location());
+    Value::List uses;
+    for (const auto& d : decorators.as_list())
+      uses.push_back(Value::map({{"name", d}, {"arguments", Value::string("", d.location())},
+                                 {"step", Value::string("", d.location())}},
+                                d.location()));
+    flow.emplace_back("decorators", decorators);
+    flow.emplace_back("flow_decorators", decorators);
+    flow.emplace_back("steps", Value::list({}, node.location()));
+    flow.emplace_back("uses", Value::list(std::move(uses), node.location()));
+    return Value::map(std::move(flow), at);
+  }
+  std::string resolved, contents;
+  if (!read_text(*file_node, folder, key_path + ".file", &resolved, &contents))
+    return Value::map(std::move(flow), at);
+  auto flows = scan_flows(contents, intern_file_name(resolved));
+  const ScannedFlow* chosen = nullptr;
+  for (const auto& f : flows)
+    if (f.name == key.text()) chosen = &f;
+  if (!chosen && flows.size() == 1) chosen = &flows.front();
+  if (!chosen) {
+    std::string found;
+    for (const auto& f : flows) found += (found.empty() ? "" : ", ") + f.name;
+    errors_.push_back(
+        {file_node->location(),
+         fmt::format("{}.file: no flow class '{}' in '{}'{}; expected a class deriving from "
+                     "FlowSpec named as the flow's key",
+                     key_path, key.text(), file_node->text(),
+                     found.empty() ? std::string(" (no FlowSpec class found)")
+                                   : fmt::format(" (it defines {})", found))});
+    return Value::map(std::move(flow), at);
+  }
+  at = chosen->location;
+  Value::List all = names_of(chosen->decorators, false).as_list();
+  Value::List uses;
+  for (const auto& d : chosen->decorators) uses.push_back(use_of(d, ""));
+  Value::List steps;
+  for (const auto& step : chosen->steps) {
+    for (const auto& d : step.decorators) {
+      if (d.name == "step") continue;
+      all.push_back(Value::string(d.name, d.location));
+      uses.push_back(use_of(d, step.name));
+    }
+    steps.push_back(Value::map({{"name", Value::string(step.name, step.location)},
+                                {"decorators", names_of(step.decorators, true)}},
+                               step.location));
+  }
+  flow.emplace_back("decorators", Value::list(std::move(all), at));
+  flow.emplace_back("flow_decorators", names_of(chosen->decorators, false).at(at));
+  flow.emplace_back("steps", Value::list(std::move(steps), at));
+  flow.emplace_back("uses", Value::list(std::move(uses), at));
+  if (!declared.find("project")) {
+    for (const auto& d : chosen->decorators)
+      if (d.name == "project") {
+        std::string name = project_name(d.arguments);
+        flow.emplace_back("project", Value::string(name.empty() ? d.arguments : name, d.location));
+      }
+  }
+  return Value::map(std::move(flow), at);
+}
+
+}  // namespace deploy_advisor

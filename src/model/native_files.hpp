@@ -1,0 +1,52 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/file_system.hpp"
+#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/value.hpp"
+
+namespace deploy_advisor {
+
+enum class NativeKind { Config };
+
+/// Reads the products' own files that a topology names (by path or inline): YAML or JSON
+/// configs, Cortex API spec lists and Metaflow flow sources. Each file is read and parsed
+/// once; failures are input errors located at the reference in the topology, or inside the
+/// native file for its syntax errors.
+class NativeFiles {
+ public:
+  NativeFiles(const FileSystem& files, const ReadLimits& limits, std::vector<InputError>& errors)
+      : files_(files), limits_(limits), errors_(errors) {}
+
+  /// A path (relative to `folder`) or an inline mapping.
+  Value load(const Node& reference, const std::string& folder, const std::string& key_path,
+             NativeKind kind);
+  /// A list whose items are paths to files holding a list of maps, or inline maps; flattened.
+  Value load_list(const Node& references, const std::string& folder, const std::string& key_path);
+  /// A Metaflow flow: its declared keys, and what its `file:` source says.
+  Value load_flow(const Node& key, const Node& node, const Value& declared,
+                  const std::string& folder, const std::string& key_path);
+
+  [[nodiscard]] const std::vector<std::string>& files_read() const { return files_read_; }
+
+ private:
+  struct Document {
+    bool ok = false;
+    Node root;
+  };
+  Document read_document(const Node& reference, const std::string& folder,
+                         const std::string& key_path, const std::string& expected);
+  bool read_text(const Node& reference, const std::string& folder, const std::string& key_path,
+                 std::string* resolved, std::string* contents);
+
+  const FileSystem& files_;
+  const ReadLimits& limits_;
+  std::vector<InputError>& errors_;
+  std::vector<std::string> files_read_;
+};
+
+}  // namespace deploy_advisor

@@ -1,0 +1,514 @@
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "deploy_advisor/cidr.hpp"
+#include "deploy_advisor/flow_scan.hpp"
+#include "deploy_advisor/topology.hpp"
+#include "model/native_files.hpp"
+
+namespace deploy_advisor {
+
+std::vector<std::string> known_env_names(const std::string& product);
+
+namespace {
+
+std::string join(const std::vector<std::string>& words, std::string_view separator = ", ") {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i) out += separator;
+    out += words[i];
+  }
+  return out;
+}
+
+std::string child_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+std::string range_text(const Schema& s) {
+  if (s.exclusive_minimum) return fmt::format(" > {}", *s.exclusive_minimum);
+  if (s.minimum) return fmt::format(" >= {}", *s.minimum);
+  return "";
+}
+
+/// Validates the topology against its schema while converting it to Values, so the file is
+/// walked once. Errors are collected, never thrown, until the whole file has been seen.
+class TopologyLoader {
+ public:
+  TopologyLoader(const std::string& path, const FileSystem& files, const LoadOptions& options)
+      : path_(path), files_(files), options_(options), native_(files, options.limits, errors_) {
+    folder_ = path == "-" ? std::string() : parent_folder(path);
+    for (const auto& p : builtin_products()) products_.push_back(&p);
+    for (const auto& p : options.extra_products) products_.push_back(&p);
+  }
+
+  LoadedTopology load() {
+    LoadedTopology result;
+    result.path = path_;
+    result.input_files.push_back(path_);
+    const std::string* file = intern_file_name(path_);
+    auto read = files_.read(path_, options_.limits.max_bytes);
+    if (read.status != FileSystem::Status::Ok) {
+      std::string what = read.status == FileSystem::Status::TooLarge
+                             ? fmt::format("file is larger than {} MiB", options_.limits.max_bytes >> 20)
+                             : describe(read.status);
+      throw InputFailure({{Location{file, 0, 0}, fmt::format("cannot read topology: {}", what)}});
+    }
+    ParseResult parsed = parse_yaml(read.contents, file, options_.limits);
+    if (!parsed.ok()) throw InputFailure(std::move(parsed.errors));
+    const Node& root = parsed.root;
+    if (!root.is_mapping()) {
+      error(root.location(), "", fmt::format("the topology is {}", describe(root)),
+            "a mapping with version, name, environment and products");
+      throw InputFailure(std::move(errors_));
+    }
+    result.root = convert_top(root, result);
+    result.input_files.insert(result.input_files.end(), native_.files_read().begin(),
+                              native_.files_read().end());
+    if (!errors_.empty()) throw InputFailure(std::move(errors_));
+    result.warnings = std::move(warnings_);
+    return result;
+  }
+
+ private:
+  void error(Location at, const std::string& key_path, const std::string& what,
+             const std::string& expected) {
+    std::string message = key_path.empty() ? what : key_path + ": " + what;
+    if (!expected.empty()) message += "; expected " + expected;
+    errors_.push_back({at, std::move(message)});
+  }
+
+  void unknown_key(const Node& key, const std::string& parent_path,
+                   const std::vector<std::string>& known, const std::string& extra = "") {
+    Finding f;
+    f.rule_id = "DA002";
+    f.location = key.location();
+    std::string suggestion = did_you_mean(key.text(), known);
+    std::string where = parent_path.empty() ? "at the top level" : "in " + parent_path;
+    f.message = fmt::format("unknown key '{}' {}", key.text(), where);
+    if (!suggestion.empty()) f.message += fmt::format("; did you mean '{}'?", suggestion);
+    if (!extra.empty()) f.message += " (" + extra + ")";
+    f.fix = suggestion.empty() ? fmt::format("Remove '{}' or correct its name; known keys: {}.",
+                                             key.text(), join(known))
+                               : fmt::format("Rename '{}' to '{}'.", key.text(), suggestion);
+    warnings_.push_back(std::move(f));
+  }
+
+  /// Converts a value against a schema. Returns Absent after reporting an error.
+  Value convert(const Node& node, const Schema& schema, const std::string& path) {
+    switch (schema.kind) {
+      case Schema::Kind::Any:
+        if (!node.is_scalar() && !node.is_null()) {
+          error(node.location(), path, fmt::format("found {}", describe(node)), "a scalar");
+          return Value::absent(node.location());
+        }
+        return to_value(node);
+      case Schema::Kind::String:
+        if (!node.is_scalar() || scalar_type(node) == ScalarType::Null) {
+          error(node.location(), path, fmt::format("found {}", describe(node)), "a string");
+          return Value::absent(node.location());
+        }
+        return Value::string(node.text(), node.location());
+      case Schema::Kind::Boolean:
+        if (!node.is_scalar() || scalar_type(node) != ScalarType::Bool) {
+          error(node.location(), path, fmt::format("found {}", describe(node)), "true or false");
+          return Value::absent(node.location());
+        }
+        return Value::boolean(scalar_bool(node), node.location());
+      case Schema::Kind::Integer:
+      case Schema::Kind::Number:
+        return convert_number(node, schema, path);
+      case Schema::Kind::Enum:
+        return convert_enum(node, schema, path);
+      case Schema::Kind::Cidr: {
+        if (!node.is_scalar() || scalar_type(node) != ScalarType::String) {
+          error(node.location(), path, fmt::format("found {}", describe(node)),
+                "a CIDR such as 10.0.0.0/8 or 2001:db8::/32");
+          return Value::absent(node.location());
+        }
+        if (!parse_cidr(node.text())) {
+          error(node.location(), path, fmt::format("'{}' is not a valid CIDR", node.text()),
+                "an IPv4 or IPv6 network with a prefix length, such as 10.0.0.0/8 or 2001:db8::/32");
+          return Value::absent(node.location());
+        }
+        return Value::string(node.text(), node.location());
+      }
+      case Schema::Kind::List: {
+        if (!node.is_sequence()) {
+          error(node.location(), path, fmt::format("found {}", describe(node)),
+                "a list of " + schema.items->description);
+          return Value::absent(node.location());
+        }
+        Value::List items;
+        for (std::size_t i = 0; i < node.items().size(); ++i)
+          items.push_back(convert(node.items()[i], *schema.items, fmt::format("{}[{}]", path, i)));
+        return Value::list(std::move(items), node.location());
+      }
+      case Schema::Kind::Dict: {
+        if (!node.is_mapping()) {
+          error(node.location(), path, fmt::format("found {}", describe(node)), "a mapping");
+          return Value::absent(node.location());
+        }
+        Value::Map entries;
+        for (const auto& [k, v] : node.entries())
+          entries.emplace_back(k.text(), convert(v, *schema.items, child_path(path, k.text())));
+        return Value::map(std::move(entries), node.location());
+      }
+      case Schema::Kind::Object:
+        return convert_object(node, schema.properties, path, nullptr);
+      case Schema::Kind::EnvMap:
+        return convert_env(node, path);
+      case Schema::Kind::PathOrMap:
+      case Schema::Kind::PathOrMapList:
+      case Schema::Kind::Component:
+      case Schema::Kind::Product:
+        // Resolved by their owners, which know the product they belong to.
+        return to_value(node);
+    }
+    return Value::absent(node.location());
+  }
+
+  Value convert_number(const Node& node, const Schema& schema, const std::string& path) {
+    bool integer = schema.kind == Schema::Kind::Integer;
+    std::string expected = (integer ? "an integer" : "a number") + range_text(schema);
+    ScalarType type = node.is_scalar() ? scalar_type(node) : ScalarType::String;
+    if (!node.is_scalar() || (type != ScalarType::Integer && type != ScalarType::Float)) {
+      error(node.location(), path, fmt::format("found {}", describe(node)), expected);
+      return Value::absent(node.location());
+    }
+    double n = scalar_number(node);
+    if (!std::isfinite(n) || (integer && std::floor(n) != n)) {
+      error(node.location(), path, fmt::format("found {}", describe(node)), expected);
+      return Value::absent(node.location());
+    }
+    bool below = (schema.minimum && n < *schema.minimum) ||
+                 (schema.exclusive_minimum && n <= *schema.exclusive_minimum);
+    bool above = schema.maximum && n > *schema.maximum;
+    if (below || above) {
+      error(node.location(), path, fmt::format("{} is out of range", node.text()), expected);
+      return Value::absent(node.location());
+    }
+    return Value::number(n, node.location());
+  }
+
+  Value convert_enum(const Node& node, const Schema& schema, const std::string& path) {
+    std::string expected = "one of " + join(schema.choices);
+    if (!node.is_scalar() || scalar_type(node) == ScalarType::Null) {
+      error(node.location(), path, fmt::format("found {}", describe(node)), expected);
+      return Value::absent(node.location());
+    }
+    if (std::find(schema.choices.begin(), schema.choices.end(), node.text()) == schema.choices.end()) {
+      std::string suggestion = did_you_mean(node.text(), schema.choices);
+      std::string what = fmt::format("'{}' is not allowed", node.text());
+      if (!suggestion.empty()) what += fmt::format(" (did you mean '{}'?)", suggestion);
+      error(node.location(), path, what, expected);
+      return Value::absent(node.location());
+    }
+    return Value::string(node.text(), node.location());
+  }
+
+  Value convert_env(const Node& node, const std::string& path) {
+    if (!node.is_mapping()) {
+      error(node.location(), path, fmt::format("found {}", describe(node)),
+            "a mapping of variable names to values");
+      return Value::absent(node.location());
+    }
+    Value::Map entries;
+    for (const auto& [k, v] : node.entries()) {
+      if (!v.is_scalar() && !v.is_null()) {
+        error(v.location(), child_path(path, k.text()), fmt::format("found {}", describe(v)),
+              "a string, number or boolean");
+        continue;
+      }
+      // Environment variables are strings whatever YAML type they were written as.
+      entries.emplace_back(k.text(), v.is_null() ? Value::string("", v.location())
+                                                 : Value::string(v.text(), v.location()));
+      check_env_name(k, path);
+    }
+    return Value::map(std::move(entries), node.location());
+  }
+
+  void check_env_name(const Node& key, const std::string& path) {
+    const auto& known = env_names_;
+    if (known.empty() || std::find(known.begin(), known.end(), key.text()) != known.end()) return;
+    for (const auto& name : known) {
+      if (edit_distance(key.text(), name, 2) <= 2) {
+        unknown_key(key, path, {name}, "environment maps are open, but this name is close to one "
+                                       "the rules read");
+        return;
+      }
+    }
+  }
+
+  /// Converts a mapping with known properties; `extra` receives keys it does not know (for
+  /// components, whose role keys are checked by the caller) or, when null, warns about them.
+  Value convert_object(const Node& node, const std::vector<Schema::Property>& properties,
+                       const std::string& path, std::vector<const Node::Entry*>* extra) {
+    if (!node.is_mapping()) {
+      error(node.location(), path, fmt::format("found {}", describe(node)), "a mapping");
+      return Value::absent(node.location());
+    }
+    Value::Map entries;
+    std::vector<std::string> names;
+    for (const auto& p : properties) names.push_back(p.name);
+    for (const auto& entry : node.entries()) {
+      const auto& [k, v] = entry;
+      auto it = std::find_if(properties.begin(), properties.end(),
+                             [&](const Schema::Property& p) { return p.name == k.text(); });
+      if (it == properties.end()) {
+        if (extra) extra->push_back(&entry);
+        else unknown_key(k, path.empty() ? std::string() : path, names);
+        continue;
+      }
+      Value converted = convert(v, it->schema, child_path(path, k.text()));
+      if (!converted.is_absent()) entries.emplace_back(k.text(), std::move(converted));
+    }
+    for (const auto& p : properties) {
+      if (p.required && !node.find(p.name)) {
+        error(node.location(), path.empty() ? p.name : child_path(path, p.name),
+              "required key is missing", p.schema.description);
+      }
+    }
+    return Value::map(std::move(entries), node.location());
+  }
+
+  Value convert_top(const Node& root, LoadedTopology& result) {
+    const Schema& schema = topology_schema();
+    if (const Node* version = root.find("version");
+        version && version->is_scalar() && scalar_type(*version) == ScalarType::Integer &&
+        scalar_number(*version) != 1) {
+      error(version->location(), "version",
+            fmt::format("unsupported format version {}", version->text()), "1");
+    }
+    Value top = convert_object(root, schema.properties, "", nullptr);
+    result.name = top.get("name").as_string();
+    result.environment = top.get("environment").as_string();
+    top_traffic_ = top.get("traffic");
+    top_assumptions_ = top.get("assumptions");
+    check_assumptions(root.find("assumptions"), "assumptions");
+    if (const Node* products = root.find("products"); products && products->is_mapping()) {
+      if (products->entries().empty())
+        error(products->location(), "products", "no product", "at least one product section");
+      for (const auto& [k, v] : products->entries()) {
+        if (auto product = load_product(k, v)) result.products.push_back(std::move(*product));
+      }
+    }
+    return top;
+  }
+
+  void check_assumptions(const Node* node, const std::string& path) {
+    if (!node || !node->is_mapping()) return;
+    for (const auto& [k, v] : node->entries()) {
+      const auto& names = options_.assumption_names;
+      if (std::find(names.begin(), names.end(), k.text()) != names.end()) continue;
+      std::string suggestion = did_you_mean(k.text(), names);
+      std::string what = fmt::format("unknown assumption '{}'", k.text());
+      if (!suggestion.empty()) what += fmt::format("; did you mean '{}'?", suggestion);
+      error(k.location(), child_path(path, k.text()), what,
+            "an assumption the sizing models define (deploy-advisor plan lists them)");
+    }
+  }
+
+  const ProductSpec* find_product(const std::string& name) const {
+    for (const auto* p : products_)
+      if (p->name == name) return p;
+    return nullptr;
+  }
+
+  std::optional<LoadedProduct> load_product(const Node& key, const Node& section) {
+    std::string path = child_path("products", key.text());
+    const ProductSpec* spec = find_product(key.text());
+    if (!spec) {
+      std::vector<std::string> names;
+      for (const auto* p : products_) names.push_back(p->name);
+      std::string suggestion = did_you_mean(key.text(), names);
+      std::string what = fmt::format("unknown product '{}'", key.text());
+      if (!suggestion.empty()) what += fmt::format("; did you mean '{}'?", suggestion);
+      error(key.location(), path, what,
+            "one of " + join(names) + " (or a product declared by a --profiles profile)");
+      return std::nullopt;
+    }
+    if (!section.is_mapping()) {
+      error(section.location(), path, fmt::format("found {}", describe(section)),
+            "a mapping with the product's components");
+      return std::nullopt;
+    }
+    env_names_ = known_env_names(spec->name);
+    LoadedProduct product;
+    product.name = spec->name;
+    product.location = key.location();
+
+    std::vector<Schema::Property> keys = {
+        {"traffic", traffic_schema(), false},
+        {"assumptions", assumptions_schema(), false},
+    };
+    keys.insert(keys.end(), spec->keys.begin(), spec->keys.end());
+    std::vector<const Node::Entry*> extra;
+    Value converted = convert_object(section, keys, path, &extra);
+    Value::Map entries = converted.as_map();
+    std::vector<std::string> names = {"traffic", "assumptions", "components", "config"};
+    for (const auto& p : spec->keys) names.push_back(p.name);
+
+    product.components = Value::list({}, section.location());
+    for (const auto* entry : extra) {
+      const auto& [k, v] = *entry;
+      if (k.text() == "components") {
+        product.components = load_components(*spec, v, child_path(path, "components"));
+        entries.emplace_back("components", product.components);
+      } else if (k.text() == "config") {
+        product.config = native_.load(v, folder_, child_path(path, "config"), NativeKind::Config);
+        entries.emplace_back("config", product.config);
+      } else if (!spec->open) {
+        unknown_key(k, path, names);
+      } else {
+        entries.emplace_back(k.text(), to_value(v));
+      }
+    }
+    check_assumptions(section.find("assumptions"), child_path(path, "assumptions"));
+
+    if (const Node* cluster = section.find("cluster"); cluster && spec->name == "cortex") {
+      product.cluster = native_.load(*cluster, folder_, child_path(path, "cluster"), NativeKind::Config);
+      replace(entries, "cluster", product.cluster);
+    }
+    if (const Node* apis = section.find("apis"); apis && spec->name == "cortex") {
+      product.apis = native_.load_list(*apis, folder_, child_path(path, "apis"));
+      replace(entries, "apis", product.apis);
+    }
+    if (const Node* flows = section.find("flows"); flows && spec->name == "metaflow") {
+      product.flows = load_flows(*flows, child_path(path, "flows"));
+      replace(entries, "flows", product.flows);
+    }
+    if (product.cluster.is_absent()) product.cluster = Value::absent(section.location());
+    if (product.apis.is_absent()) product.apis = Value::list({}, section.location());
+    if (product.flows.is_absent()) product.flows = Value::list({}, section.location());
+    if (product.config.is_absent()) product.config = Value::absent(section.location());
+
+    entries.insert(entries.begin(), {"name", Value::string(spec->name, key.location())});
+    product.section = Value::map(std::move(entries), section.location());
+    product.traffic = merge(top_traffic_, product.section.get("traffic"), section.location());
+    product.assumptions =
+        merge(top_assumptions_, product.section.get("assumptions"), section.location());
+    return product;
+  }
+
+  static void replace(Value::Map& entries, const std::string& key, Value value) {
+    for (auto& [k, v] : entries)
+      if (k == key) {
+        v = std::move(value);
+        return;
+      }
+    entries.emplace_back(key, std::move(value));
+  }
+
+  static Value merge(const Value& base, const Value& overrides, Location fallback) {
+    Value::Map entries = base.as_map();
+    for (const auto& [k, v] : overrides.as_map()) replace(entries, k, v);
+    Location at = overrides.is_map() ? overrides.location()
+                                     : (base.is_map() ? base.location() : fallback);
+    return Value::map(std::move(entries), at);
+  }
+
+  Value load_components(const ProductSpec& spec, const Node& node, const std::string& path) {
+    if (!node.is_mapping()) {
+      error(node.location(), path, fmt::format("found {}", describe(node)),
+            "a mapping of component names to components");
+      return Value::list({}, node.location());
+    }
+    Value::List list;
+    for (const auto& [k, v] : node.entries()) {
+      Value component = load_component(spec, k, v, child_path(path, k.text()));
+      if (!component.is_absent()) list.push_back(std::move(component));
+    }
+    return Value::list(std::move(list), node.location());
+  }
+
+  Value load_component(const ProductSpec& spec, const Node& key, const Node& node,
+                       const std::string& path) {
+    if (!node.is_mapping()) {
+      error(node.location(), path, fmt::format("found {}", describe(node)),
+            "a mapping with at least a role");
+      return Value::absent(node.location());
+    }
+    std::vector<std::string> role_names;
+    for (const auto& r : spec.roles) role_names.push_back(r.name);
+    const RoleSpec* role = nullptr;
+    if (const Node* role_node = node.find("role"); role_node && role_node->is_scalar()) {
+      role = spec.role(role_node->text());
+      if (!role) {
+        std::string suggestion = did_you_mean(role_node->text(), role_names);
+        std::string what = fmt::format("unknown role '{}' for {}", role_node->text(), spec.name);
+        if (!suggestion.empty()) what += fmt::format("; did you mean '{}'?", suggestion);
+        error(role_node->location(), child_path(path, "role"), what, "one of " + join(role_names));
+      }
+    }
+    std::vector<Schema::Property> keys = component_common_keys();
+    if (role) keys.insert(keys.end(), role->keys.begin(), role->keys.end());
+    std::vector<const Node::Entry*> extra;
+    Value converted = convert_object(node, keys, path, &extra);
+    Value::Map entries;
+    entries.emplace_back("name", Value::string(key.text(), key.location()));
+    for (auto& entry : converted.as_map()) entries.push_back(entry);
+    std::vector<std::string> names;
+    for (const auto& p : keys) names.push_back(p.name);
+    for (const auto* entry : extra) {
+      const auto& [k, v] = *entry;
+      if (role && role->open) {
+        entries.emplace_back(k.text(), to_value(v));
+        continue;
+      }
+      std::vector<std::string> owners;
+      for (const auto& r : spec.roles)
+        for (const auto& p : r.keys)
+          if (p.name == k.text()) owners.push_back(r.name);
+      std::string extra_note =
+          owners.empty() || !role ? std::string()
+                                  : fmt::format("'{}' is a key of role {}, not {}", k.text(),
+                                                join(owners, " and "), role->name);
+      unknown_key(k, path, names, extra_note);
+    }
+    return Value::map(std::move(entries), node.location());
+  }
+
+  Value load_flows(const Node& node, const std::string& path) {
+    Schema flows_schema;
+    for (const auto& p : find_product("metaflow")->keys)
+      if (p.name == "flows") flows_schema = p.schema;
+    if (!node.is_mapping()) {
+      error(node.location(), path, fmt::format("found {}", describe(node)),
+            "a mapping of flow names to flows");
+      return Value::list({}, node.location());
+    }
+    Value::List flows;
+    for (const auto& [k, v] : node.entries()) {
+      std::string flow_path = child_path(path, k.text());
+      Value declared = convert_object(v, flows_schema.items->properties, flow_path, nullptr);
+      if (declared.is_absent()) continue;
+      flows.push_back(native_.load_flow(k, v, declared, folder_, flow_path));
+    }
+    return Value::list(std::move(flows), node.location());
+  }
+
+  std::string path_;
+  const FileSystem& files_;
+  const LoadOptions& options_;
+  std::string folder_;
+  std::vector<InputError> errors_;
+  std::vector<Finding> warnings_;
+  std::vector<const ProductSpec*> products_;
+  std::vector<std::string> env_names_;
+  Value top_traffic_;
+  Value top_assumptions_;
+  NativeFiles native_;
+};
+
+}  // namespace
+
+LoadedTopology load_topology(const std::string& path, const FileSystem& files,
+                             const LoadOptions& options) {
+  return TopologyLoader(path, files, options).load();
+}
+
+}  // namespace deploy_advisor

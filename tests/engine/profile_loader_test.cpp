@@ -1,0 +1,96 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/readers.hpp"
+
+using namespace deploy_advisor;
+
+namespace {
+
+std::vector<InputError> load(const std::string& text, ProfileSet& set) {
+  std::vector<InputError> errors;
+  auto parsed = parse_yaml(text, intern_file_name("team.yaml"));
+  REQUIRE(parsed.ok());
+  set.add(parsed.root, "team.yaml", errors);
+  return errors;
+}
+
+const char* kRule = R"(product: tracardi
+rules:
+  - id: XX001
+    name: team-rule
+    severity: warning
+    title: A title.
+    when: size(components) > 100
+    message: too many
+    fix: fewer
+    basis: team policy
+)";
+
+}  // namespace
+
+TEST_CASE("the built-in profiles load fast") {
+  auto start = std::chrono::steady_clock::now();
+  ProfileSet set = ProfileSet::builtin();
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  CHECK_FALSE(set.rules().empty());
+  // A sanity bound, not a benchmark (bench/ measures): parsing is done at build time.
+  CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() < 50);
+}
+
+TEST_CASE("a valid user rule loads") {
+  ProfileSet set;
+  CHECK(load(kRule, set).empty());
+  REQUIRE(set.find_rule("XX001") != nullptr);
+  CHECK(set.find_rule("XX001")->severity == Severity::Warning);
+}
+
+TEST_CASE("profile errors are located in the profile") {
+  ProfileSet set;
+  SECTION("an expression syntax error") {
+    std::string text = kRule;
+    text.replace(text.find("size(components) > 100"), 22, "size(components) >");
+    auto errors = load(text, set);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].location.line == 7);
+    CHECK(errors[0].message.find("when") != std::string::npos);
+  }
+  SECTION("an unknown name in an expression, with a suggestion") {
+    std::string text = kRule;
+    text.replace(text.find("size(components)"), 16, "size(component)");
+    auto errors = load(text, set);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].location.line == 7);
+    CHECK(errors[0].message.find("components") != std::string::npos);
+  }
+  SECTION("a bad severity") {
+    std::string text = kRule;
+    text.replace(text.find("severity: warning"), 17, "severity: fatal");
+    auto errors = load(text, set);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].location.line == 5);
+    CHECK(errors[0].message.find("error, warning or info") != std::string::npos);
+  }
+  SECTION("a missing message") {
+    std::string text = kRule;
+    text.replace(text.find("    message: too many\n"), 22, "");
+    auto errors = load(text, set);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("message: required key is missing") != std::string::npos);
+  }
+  SECTION("an unknown rule key") {
+    std::string text = kRule;
+    text += "    sevrity: error\n";
+    auto errors = load(text, set);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("did you mean 'severity'") != std::string::npos);
+  }
+  SECTION("a duplicate id") {
+    CHECK(load(kRule, set).empty());
+    auto errors = load(kRule, set);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("defined twice") != std::string::npos);
+  }
+}
