@@ -15,10 +15,12 @@ struct Figure {
   std::string name;
   std::string title;
   std::string unit;
-  std::string component;
+  std::vector<std::string> components;  // the components it recommends for (applies_to)
   std::string basis;
   std::string formula;
   double value = 0;
+  bool derived_from_traffic = false;  // it needs traffic inputs (not a fixed minimum)
+  std::string explanation;            // the figure's `explain`, rendered with its inputs
   Location defined_at;
 };
 

@@ -63,12 +63,16 @@ struct SizingFigure {
   std::string name;
   std::string title;
   std::string unit;
-  std::string component;  // the component (name or role) the figure recommends for, if any
   std::string basis;
+  /// Optional: the components the figure recommends for (a list of component maps), e.g.
+  /// every public API component for the public API replica count.
+  std::shared_ptr<const lang::Expression> applies_to;
   std::vector<std::string> needs;  // traffic keys without which it is not computed
   std::shared_ptr<const lang::Expression> when;  // optional: computed only when true
   std::shared_ptr<const lang::Expression> formula;
   std::string formula_text;
+  /// Optional: how the figure came about, with the inputs used ("for 2,880 req/s at …").
+  std::optional<lang::Template> explain;
   Location defined_at;
 };
 

@@ -29,6 +29,30 @@ Value apply_growth(const Value& traffic) {
 
 Value topology_view(const LoadedTopology& topology) { return topology.root; }
 
+/// One entry per (figure, component) the figure recommends for, for rules such as DA005.
+Value recommendations(const LoadedProduct& product, const ProductSizing* sizing) {
+  Value::List list;
+  if (!sizing) return Value::list({}, product.location);
+  for (const auto& f : sizing->figures) {
+    for (const auto& name : f.components) {
+      Value component;
+      for (const auto& c : product.components.as_list())
+        if (c.get("name").as_string() == name) component = c;
+      list.push_back(Value::map({{"name", Value::string(f.name)},
+                                 {"title", Value::string(f.title)},
+                                 {"unit", Value::string(f.unit)},
+                                 {"value", Value::number(f.value)},
+                                 {"basis", Value::string(f.basis)},
+                                 {"formula", Value::string(f.formula)},
+                                 {"derived", Value::boolean(f.derived_from_traffic)},
+                                 {"explanation", Value::string(f.explanation)},
+                                 {"component", component}},
+                                component.location()));
+    }
+  }
+  return Value::list(std::move(list), product.location);
+}
+
 /// The variables every expression of one product sees.
 lang::Environment product_environment(const LoadedTopology& topology, const LoadedProduct& product,
                                       const ProductSizing* sizing) {
@@ -52,6 +76,7 @@ lang::Environment product_environment(const LoadedTopology& topology, const Load
   }
   env.bind("assumptions", Value::map(std::move(assumptions), product.location));
   env.bind("sizing", Value::map(std::move(figures), product.location));
+  env.bind("recommendations", recommendations(product, sizing));
   env.bind("volume", volume);
   return env;
 }
@@ -187,9 +212,24 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
                                             product.name, figure.name, problem)});
           continue;
         }
-        sizing.figures.push_back({product.name, figure.name, figure.title, figure.unit,
-                                  figure.component, figure.basis, figure.formula_text,
-                                  v.as_number(), figure.defined_at});
+        Figure computed{product.name, figure.name, figure.title, figure.unit, {}, figure.basis,
+                        figure.formula_text, v.as_number(), !figure.needs.empty(), "",
+                        figure.defined_at};
+        if (figure.explain) {
+          lang::Environment with_value = env;
+          with_value.bind("value", v);
+          std::string failure;
+          computed.explanation = figure.explain->render(with_value, &failure);
+          if (!failure.empty())
+            errors.push_back({figure.defined_at, fmt::format("sizing figure {}.{}: explain: {}",
+                                                             product.name, figure.name, failure)});
+        }
+        if (figure.applies_to) {
+          Value targets = lang::evaluate(*figure.applies_to, env);
+          for (const auto& c : targets.as_list())
+            if (c.get("name").is_string()) computed.components.push_back(c.get("name").as_string());
+        }
+        sizing.figures.push_back(std::move(computed));
       }
     }
     std::sort(sizing.missing_inputs.begin(), sizing.missing_inputs.end());

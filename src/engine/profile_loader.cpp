@@ -14,7 +14,7 @@ const std::vector<std::string>& rule_variable_names() {
   static const std::vector<std::string> names = {
       "topology", "production", "product", "components", "traffic", "assumptions",
       "config",   "cluster",    "apis",    "flows",      "sizing",  "volume",
-      "missing_inputs"};
+      "missing_inputs", "recommendations"};
   return names;
 }
 
@@ -288,14 +288,14 @@ class ProfileReader {
         continue;
       }
       check_keys(item, "sizing",
-                 {"name", "title", "unit", "component", "basis", "needs", "when", "formula"});
+                 {"name", "title", "unit", "applies_to", "basis", "needs", "when", "formula",
+                  "explain"});
       SizingFigure f;
       f.defined_at = item.location();
       f.name = text(item, "name", "sizing", true);
       std::string path = "sizing." + f.name;
       f.title = text(item, "title", path, true);
       f.unit = text(item, "unit", path, false);
-      f.component = text(item, "component", path, false);
       f.basis = text(item, "basis", path, true);
       if (const Node* needs = item.find("needs")) {
         if (!needs->is_sequence()) fail(*needs, path + ".needs", "expected a list of traffic keys");
@@ -305,6 +305,10 @@ class ProfileReader {
       f.when = expression(item, "when", path, names, false);
       f.formula = expression(item, "formula", path, names, true);
       f.formula_text = text(item, "formula", path, false);
+      f.applies_to = expression(item, "applies_to", path, names, false);
+      std::vector<std::string> with_value = names;
+      with_value.push_back("value");
+      f.explain = template_of(item, "explain", path, with_value, false);
       profile.figures.push_back(std::move(f));
     }
   }

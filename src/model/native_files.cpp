@@ -93,7 +93,7 @@ NativeFiles::Document NativeFiles::read_document(const Node& reference, const st
 }
 
 Value NativeFiles::load(const Node& reference, const std::string& folder,
-                        const std::string& key_path, NativeKind) {
+                        const std::string& key_path, NativeFormat format) {
   Document doc = read_document(reference, folder, key_path,
                                "a path to the file, or its content inline as a mapping");
   if (!doc.ok) return Value::absent(reference.location());
@@ -103,11 +103,12 @@ Value NativeFiles::load(const Node& reference, const std::string& folder,
                                    describe(doc.root))});
     return Value::absent(reference.location());
   }
+  check_native_keys(format, doc.root, key_path, warnings_);
   return to_value(doc.root);
 }
 
 Value NativeFiles::load_list(const Node& references, const std::string& folder,
-                             const std::string& key_path) {
+                             const std::string& key_path, NativeFormat format) {
   if (!references.is_sequence()) {
     errors_.push_back({references.location(),
                        fmt::format("{}: found {}; expected a list of paths or inline API specs",
@@ -122,6 +123,7 @@ Value NativeFiles::load_list(const Node& references, const std::string& folder,
                                  "a path to an API spec file, or an API spec inline");
     if (!doc.ok) continue;
     if (doc.root.is_mapping()) {
+      check_native_keys(format, doc.root, item_path, warnings_);
       items.push_back(to_value(doc.root));
     } else if (doc.root.is_sequence()) {
       for (const auto& api : doc.root.items()) {
@@ -130,6 +132,7 @@ Value NativeFiles::load_list(const Node& references, const std::string& folder,
                                                          item_path, describe(api))});
           continue;
         }
+        check_native_keys(format, api, item_path, warnings_);
         items.push_back(to_value(api));
       }
     } else {

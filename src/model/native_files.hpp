@@ -7,11 +7,11 @@
 #include "deploy_advisor/file_system.hpp"
 #include "deploy_advisor/node.hpp"
 #include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/finding.hpp"
 #include "deploy_advisor/value.hpp"
+#include "model/native_keys.hpp"
 
 namespace deploy_advisor {
-
-enum class NativeKind { Config };
 
 /// Reads the products' own files that a topology names (by path or inline): YAML or JSON
 /// configs, Cortex API spec lists and Metaflow flow sources. Each file is read and parsed
@@ -19,14 +19,16 @@ enum class NativeKind { Config };
 /// native file for its syntax errors.
 class NativeFiles {
  public:
-  NativeFiles(const FileSystem& files, const ReadLimits& limits, std::vector<InputError>& errors)
-      : files_(files), limits_(limits), errors_(errors) {}
+  NativeFiles(const FileSystem& files, const ReadLimits& limits, std::vector<InputError>& errors,
+              std::vector<Finding>& warnings)
+      : files_(files), limits_(limits), errors_(errors), warnings_(warnings) {}
 
-  /// A path (relative to `folder`) or an inline mapping.
+  /// A path (relative to `folder`) or an inline mapping; its keys are checked against `format`.
   Value load(const Node& reference, const std::string& folder, const std::string& key_path,
-             NativeKind kind);
+             NativeFormat format);
   /// A list whose items are paths to files holding a list of maps, or inline maps; flattened.
-  Value load_list(const Node& references, const std::string& folder, const std::string& key_path);
+  Value load_list(const Node& references, const std::string& folder, const std::string& key_path,
+                  NativeFormat format);
   /// A Metaflow flow: its declared keys, and what its `file:` source says.
   Value load_flow(const Node& key, const Node& node, const Value& declared,
                   const std::string& folder, const std::string& key_path);
@@ -46,6 +48,7 @@ class NativeFiles {
   const FileSystem& files_;
   const ReadLimits& limits_;
   std::vector<InputError>& errors_;
+  std::vector<Finding>& warnings_;
   std::vector<std::string> files_read_;
 };
 

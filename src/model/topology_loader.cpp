@@ -39,7 +39,10 @@ std::string range_text(const Schema& s) {
 class TopologyLoader {
  public:
   TopologyLoader(const std::string& path, const FileSystem& files, const LoadOptions& options)
-      : path_(path), files_(files), options_(options), native_(files, options.limits, errors_) {
+      : path_(path),
+        files_(files),
+        options_(options),
+        native_(files, options.limits, errors_, warnings_) {
     folder_ = path == "-" ? std::string() : parent_folder(path);
     for (const auto& p : builtin_products()) products_.push_back(&p);
     for (const auto& p : options.extra_products) products_.push_back(&p);
@@ -359,7 +362,10 @@ class TopologyLoader {
         product.components = load_components(*spec, v, child_path(path, "components"));
         entries.emplace_back("components", product.components);
       } else if (k.text() == "config") {
-        product.config = native_.load(v, folder_, child_path(path, "config"), NativeKind::Config);
+        NativeFormat format = spec->name == "metarank"   ? NativeFormat::MetarankConfig
+                              : spec->name == "metaflow" ? NativeFormat::MetaflowConfig
+                                                         : NativeFormat::None;
+        product.config = native_.load(v, folder_, child_path(path, "config"), format);
         entries.emplace_back("config", product.config);
       } else if (!spec->open) {
         unknown_key(k, path, names);
@@ -370,11 +376,13 @@ class TopologyLoader {
     check_assumptions(section.find("assumptions"), child_path(path, "assumptions"));
 
     if (const Node* cluster = section.find("cluster"); cluster && spec->name == "cortex") {
-      product.cluster = native_.load(*cluster, folder_, child_path(path, "cluster"), NativeKind::Config);
+      product.cluster =
+          native_.load(*cluster, folder_, child_path(path, "cluster"), NativeFormat::CortexCluster);
       replace(entries, "cluster", product.cluster);
     }
     if (const Node* apis = section.find("apis"); apis && spec->name == "cortex") {
-      product.apis = native_.load_list(*apis, folder_, child_path(path, "apis"));
+      product.apis =
+          native_.load_list(*apis, folder_, child_path(path, "apis"), NativeFormat::CortexApi);
       replace(entries, "apis", product.apis);
     }
     if (const Node* flows = section.find("flows"); flows && spec->name == "metaflow") {
