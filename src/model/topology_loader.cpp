@@ -58,7 +58,8 @@ class TopologyLoader {
       std::string what = read.status == FileSystem::Status::TooLarge
                              ? fmt::format("file is larger than {} MiB", options_.limits.max_bytes >> 20)
                              : describe(read.status);
-      throw InputFailure({{Location{file, 0, 0}, fmt::format("cannot read topology: {}", what)}});
+      // Line 1, column 1: editors and CI annotations expect a position even for a whole file.
+      throw InputFailure({{Location{file, 1, 1}, fmt::format("cannot read topology: {}", what)}});
     }
     ParseResult parsed = parse_yaml(read.contents, file, options_.limits);
     if (!parsed.ok()) throw InputFailure(std::move(parsed.errors));
@@ -309,7 +310,7 @@ class TopologyLoader {
       if (std::find(names.begin(), names.end(), k.text()) != names.end()) continue;
       std::string suggestion = did_you_mean(k.text(), names);
       std::string what = fmt::format("unknown assumption '{}'", k.text());
-      if (!suggestion.empty()) what += fmt::format("; did you mean '{}'?", suggestion);
+      if (!suggestion.empty()) what += fmt::format(" (did you mean '{}'?)", suggestion);
       error(k.location(), child_path(path, k.text()), what,
             "an assumption the sizing models define (deploy-advisor plan lists them)");
     }
@@ -329,7 +330,7 @@ class TopologyLoader {
       for (const auto* p : products_) names.push_back(p->name);
       std::string suggestion = did_you_mean(key.text(), names);
       std::string what = fmt::format("unknown product '{}'", key.text());
-      if (!suggestion.empty()) what += fmt::format("; did you mean '{}'?", suggestion);
+      if (!suggestion.empty()) what += fmt::format(" (did you mean '{}'?)", suggestion);
       error(key.location(), path, what,
             "one of " + join(names) + " (or a product declared by a --profiles profile)");
       return std::nullopt;
@@ -448,7 +449,7 @@ class TopologyLoader {
       if (!role) {
         std::string suggestion = did_you_mean(role_node->text(), role_names);
         std::string what = fmt::format("unknown role '{}' for {}", role_node->text(), spec.name);
-        if (!suggestion.empty()) what += fmt::format("; did you mean '{}'?", suggestion);
+        if (!suggestion.empty()) what += fmt::format(" (did you mean '{}'?)", suggestion);
         error(role_node->location(), child_path(path, "role"), what, "one of " + join(role_names));
       }
     }
