@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct Figure {
   double value = 0;
   bool derived_from_traffic = false;  // it needs traffic inputs (not a fixed minimum)
   std::string explanation;            // the figure's `explain`, rendered with its inputs
+  std::string sets;                   // the component key it recommends (replicas, memory_gb…)
+  std::optional<Node> add;            // a component to add: applies_to found none and it is needed
   Location defined_at;
 };
 

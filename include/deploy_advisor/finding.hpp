@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "deploy_advisor/location.hpp"
+#include "deploy_advisor/value.hpp"
 
 namespace deploy_advisor {
 
@@ -13,6 +14,14 @@ enum class Severity { Info = 0, Warning = 1, Error = 2 };
 std::string_view to_string(Severity severity);
 /// Parses "error", "warning", "info"; false for anything else.
 bool parse_severity(std::string_view text, Severity* out);
+
+/// A change that resolves a finding, for `plan --format yaml`: set `path` (dotted, relative to
+/// the finding's component, or to the product section when it starts with `product.`) to
+/// `value`.
+struct Remedy {
+  std::string path;
+  Value value;
+};
 
 /// One rule's verdict about one place in the input.
 struct Finding {
@@ -26,6 +35,7 @@ struct Finding {
   Location location;
   bool waived = false;
   bool baseline = false;
+  std::vector<Remedy> remedies;
 };
 
 /// File, line, column, then rule id, then message: the order every format prints.

@@ -40,3 +40,16 @@ void write_markdown_findings(const CheckReport& report, std::ostream& out);
 std::string summary_counts(const CheckReport& report);
 
 }  // namespace deploy_advisor
+
+namespace deploy_advisor {
+
+struct ProductPlan;
+struct ProductSizing;
+
+/// `plan --format text`: one aligned table per product, then the capacity figures.
+void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out);
+/// `plan --format json`, as docs/cli.md shows.
+void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<ProductSizing>& sizing,
+                     std::ostream& out);
+
+}  // namespace deploy_advisor

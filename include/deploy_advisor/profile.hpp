@@ -23,6 +23,12 @@ struct RuleExample {
   [[nodiscard]] bool empty() const { return topology.empty(); }
 };
 
+/// A change that resolves a rule's finding (see Remedy).
+struct RulePatch {
+  std::string path;
+  std::shared_ptr<const lang::Expression> value;
+};
+
 /// One rule of a profile, compiled. See docs/profiles.md for the YAML form.
 struct Rule {
   std::string id;
@@ -43,6 +49,7 @@ struct Rule {
   std::shared_ptr<const lang::Expression> component;
   std::optional<lang::Template> message;
   std::optional<lang::Template> fix;
+  std::vector<RulePatch> patches;
   RuleExample violating;
   RuleExample passing;
   Location defined_at;
@@ -73,6 +80,13 @@ struct SizingFigure {
   std::string formula_text;
   /// Optional: how the figure came about, with the inputs used ("for 2,880 req/s at …").
   std::optional<lang::Template> explain;
+  /// Optional: the component key the figure recommends a value for: `replicas`, `cpu`,
+  /// `memory_gb` or `disk_gb` (resources). Without it the figure is a storage or capacity figure.
+  std::string sets;
+  /// Optional: the component to add when `applies_to` finds none (name, role and keys), as
+  /// `plan` recommends it; `add_when` (an expression) limits when it is needed.
+  std::optional<Node> add;
+  std::shared_ptr<const lang::Expression> add_when;
   Location defined_at;
 };
 

@@ -29,6 +29,7 @@ struct LoadedProduct {
 struct LoadedTopology {
   std::string path;            // as given on the command line
   Value root;                  // the whole file as written
+  Node source;                 // the parsed file, for writing a revised topology (plan)
   std::string name;
   std::string environment;
   std::vector<LoadedProduct> products;

@@ -1,10 +1,75 @@
+#include <sstream>
+
 #include "cli/commands.hpp"
+#include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/plan.hpp"
 
 namespace deploy_advisor::cli {
 
-int run_plan(Context& context, const PlanOptions&) {
-  context.err << "deploy-advisor: error: plan is not available in this build\n";
-  return static_cast<int>(ExitStatus::InputError);
+namespace {
+
+/// The revised topology in memory, everything else (native files) from the real source.
+class OverlayFileSystem final : public FileSystem {
+ public:
+  OverlayFileSystem(const FileSystem& base, std::string path, std::string contents)
+      : base_(base), path_(std::move(path)), contents_(std::move(contents)) {}
+  ReadResult read(const std::string& path, std::size_t max_bytes) const override {
+    if (path == path_) return {Status::Ok, contents_};
+    return base_.read(path, max_bytes);
+  }
+
+ private:
+  const FileSystem& base_;
+  std::string path_;
+  std::string contents_;
+};
+
+struct Checked {
+  LoadedTopology topology;
+  std::vector<ProductSizing> sizing;
+  std::vector<Finding> findings;
+};
+
+Checked check(const std::string& path, const FileSystem& files, const ProfileSet& profiles) {
+  Checked c{load_topology(path, files, load_options(profiles)), {}, {}};
+  c.sizing = compute_sizing(profiles, c.topology);
+  c.findings = check_topology(profiles, c.topology, c.sizing);
+  return c;
+}
+
+/// Applies remedies until no error finding has one left to apply (a remedy can make a new
+/// component that other rules then ask things of); three rounds are plenty in practice.
+std::string revised_topology(const Checked& original, const Context& context, const ProfileSet& profiles) {
+  const std::string& path = original.topology.path;
+  std::string text = plan_as_topology(original.topology, make_plan(original.topology, original.sizing),
+                                      original.findings);
+  for (int round = 0; round < 3; ++round) {
+    OverlayFileSystem overlay(context.files, path, text);
+    Checked again = check(path, overlay, profiles);
+    bool more = false;
+    for (const auto& f : again.findings) more = more || (f.severity == Severity::Error && !f.remedies.empty());
+    auto plan = make_plan(again.topology, again.sizing);
+    bool grows = false;
+    for (const auto& p : plan)
+      for (const auto& cp : p.components) grows = grows || cp.changed();
+    if (!more && !grows) break;
+    text = plan_as_topology(again.topology, plan, again.findings);
+  }
+  return text;
+}
+
+}  // namespace
+
+int run_plan(Context& context, const PlanOptions& options) {
+  ProfileSet profiles = load_profiles(context);
+  Checked checked = check(options.topology, context.files, profiles);
+  auto plan = make_plan(checked.topology, checked.sizing);
+  std::ostringstream text;
+  if (options.format == "json") write_plan_json(plan, checked.sizing, text);
+  else if (options.format == "yaml") text << revised_topology(checked, context, profiles);
+  else write_plan_text(plan, text);
+  return emit(context, text.str()) ? 0 : static_cast<int>(ExitStatus::InputError);
 }
 
 }  // namespace deploy_advisor::cli

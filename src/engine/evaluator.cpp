@@ -151,6 +151,11 @@ class RuleRunner {
     } else if (has_item && item.get("name").is_string()) {
       f.component = item.get("name").as_string();
     }
+    for (const auto& patch : rule.patches) {
+      Value v = lang::evaluate(*patch.value, env);
+      if (v.is_error()) return fail(rule, "patch", v.as_string());
+      if (!v.is_absent()) f.remedies.push_back({patch.path, v});
+    }
     findings_.push_back(std::move(f));
   }
 
@@ -212,9 +217,16 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
                                             product.name, figure.name, problem)});
           continue;
         }
-        Figure computed{product.name, figure.name, figure.title, figure.unit, {}, figure.basis,
-                        figure.formula_text, v.as_number(), !figure.needs.empty(), "",
-                        figure.defined_at};
+        Figure computed;
+        computed.product = product.name;
+        computed.name = figure.name;
+        computed.title = figure.title;
+        computed.unit = figure.unit;
+        computed.basis = figure.basis;
+        computed.formula = figure.formula_text;
+        computed.value = v.as_number();
+        computed.derived_from_traffic = !figure.needs.empty();
+        computed.defined_at = figure.defined_at;
         if (figure.explain) {
           lang::Environment with_value = env;
           with_value.bind("value", v);
@@ -224,10 +236,15 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
             errors.push_back({figure.defined_at, fmt::format("sizing figure {}.{}: explain: {}",
                                                              product.name, figure.name, failure)});
         }
+        computed.sets = figure.sets;
         if (figure.applies_to) {
           Value targets = lang::evaluate(*figure.applies_to, env);
           for (const auto& c : targets.as_list())
             if (c.get("name").is_string()) computed.components.push_back(c.get("name").as_string());
+        }
+        if (figure.add && computed.components.empty()) {
+          Value needed = figure.add_when ? lang::evaluate(*figure.add_when, env) : Value::boolean(true);
+          if (needed.is_bool() && needed.as_bool()) computed.add = *figure.add;
         }
         sizing.figures.push_back(std::move(computed));
       }

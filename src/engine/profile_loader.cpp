@@ -170,7 +170,8 @@ class ProfileReader {
     }
     check_keys(node, path,
                {"id", "name", "severity", "production_only", "title", "rationale", "basis", "fix",
-                "message", "each", "as", "when", "location", "component", "examples", "source"});
+                "message", "each", "as", "when", "location", "component", "examples", "source",
+                "patch"});
     Rule rule;
     rule.product = product;
     rule.defined_at = node.location();
@@ -216,6 +217,23 @@ class ProfileReader {
       rule.component = expression(node, "component", rule_path, names, false);
       rule.message = template_of(node, "message", rule_path, names, true);
       rule.fix = template_of(node, "fix", rule_path, names, true);
+    }
+    if (const Node* patch = node.find("patch")) {
+      if (!patch->is_sequence()) {
+        fail(*patch, rule_path + ".patch", "expected a list of {set: path, value: expression}");
+      } else {
+        for (const auto& item : patch->items()) {
+          if (!item.is_mapping()) {
+            fail(item, rule_path + ".patch", "expected {set: path, value: expression}");
+            continue;
+          }
+          check_keys(item, rule_path + ".patch", {"set", "value"});
+          RulePatch p;
+          p.path = text(item, "set", rule_path + ".patch", true);
+          p.value = expression(item, "value", rule_path + ".patch", names, true);
+          if (!p.path.empty() && p.value) rule.patches.push_back(std::move(p));
+        }
+      }
     }
     if (const Node* examples = node.find("examples")) {
       if (!examples->is_mapping()) {
@@ -289,7 +307,7 @@ class ProfileReader {
       }
       check_keys(item, "sizing",
                  {"name", "title", "unit", "applies_to", "basis", "needs", "when", "formula",
-                  "explain"});
+                  "explain", "sets", "add", "add_when"});
       SizingFigure f;
       f.defined_at = item.location();
       f.name = text(item, "name", "sizing", true);
@@ -309,6 +327,19 @@ class ProfileReader {
       std::vector<std::string> with_value = names;
       with_value.push_back("value");
       f.explain = template_of(item, "explain", path, with_value, false);
+      f.sets = text(item, "sets", path, false);
+      if (!f.sets.empty() && f.sets != "replicas" && f.sets != "cpu" && f.sets != "memory_gb" &&
+          f.sets != "disk_gb")
+        fail(*item.find("sets"), path + ".sets",
+             fmt::format("'{}' is not a component figure; expected replicas, cpu, memory_gb or disk_gb",
+                         f.sets));
+      if (const Node* add = item.find("add")) {
+        if (!add->is_mapping() || !add->find("name") || !add->find("role"))
+          fail(*add, path + ".add", "expected a component mapping with at least name and role");
+        else
+          f.add = *add;
+      }
+      f.add_when = expression(item, "add_when", path, names, false);
       profile.figures.push_back(std::move(f));
     }
   }

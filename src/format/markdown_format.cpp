@@ -1,4 +1,52 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "deploy_advisor/format.hpp"
+#include "format/markdown_text.hpp"
+
 namespace deploy_advisor {
-void write_markdown_findings(const CheckReport&, std::ostream&) {}
+
+namespace {
+
+std::vector<std::string> products_in(const std::vector<Finding>& findings) {
+  std::vector<std::string> products;
+  for (const auto& f : findings) {
+    std::string p = f.product.empty() ? "general" : f.product;
+    if (std::find(products.begin(), products.end(), p) == products.end()) products.push_back(p);
+  }
+  std::sort(products.begin(), products.end());
+  return products;
+}
+
+}  // namespace
+
+void write_markdown_findings(const CheckReport& report, std::ostream& out) {
+  out << "## Findings\n\n";
+  if (report.findings.empty()) {
+    out << "No findings.\n";
+    return;
+  }
+  out << fmt::format("{}: **{}** under `--fail-on {}`.\n", summary_counts(report),
+                     report.failed() ? "fail" : "pass",
+                     report.fail_never ? "never" : std::string(to_string(report.fail_on)));
+  for (const auto& product : products_in(report.findings)) {
+    out << "\n### " << markdown_title(product) << "\n";
+    for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
+      bool any = false;
+      for (const auto& f : report.findings) {
+        if ((f.product.empty() ? "general" : f.product) != product || f.severity != severity) continue;
+        if (!any) {
+          out << fmt::format("\n| {} | rule | finding | where | fix |\n|---|---|---|---|---|\n",
+                             severity_icon(severity));
+          any = true;
+        }
+        out << fmt::format("| {} | [{}]({}) | {} | `{}` | {} |\n", to_string(severity), f.rule_id,
+                           rule_doc_path(f.rule_id), markdown_cell(f.message),
+                           markdown_cell(to_string(f.location)), markdown_cell(f.fix));
+      }
+    }
+  }
+}
+
 }  // namespace deploy_advisor

@@ -70,6 +70,7 @@ class TopologyLoader {
       throw InputFailure(std::move(errors_));
     }
     result.root = convert_top(root, result);
+    result.source = std::move(parsed.root);
     result.input_files.insert(result.input_files.end(), native_.files_read().begin(),
                               native_.files_read().end());
     if (!errors_.empty()) throw InputFailure(std::move(errors_));

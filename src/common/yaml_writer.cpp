@@ -1,0 +1,112 @@
+#include "deploy_advisor/yaml_writer.hpp"
+
+#include <fmt/format.h>
+
+namespace deploy_advisor {
+
+namespace {
+
+bool safe_plain(const std::string& text) {
+  if (text.empty()) return false;
+  static const std::string kFirstForbidden = "-?:,[]{}#&*!|>'\"%@` \t";
+  if (kFirstForbidden.find(text.front()) != std::string::npos) {
+    // "-1" and "-x" style scalars are fine when the dash is not followed by a space.
+    if (!(text.front() == '-' && text.size() > 1 && text[1] != ' ')) return false;
+  }
+  if (text.back() == ' ' || text.back() == ':') return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n' || c == '\r' || c == '\t' || static_cast<unsigned char>(c) < 0x20) return false;
+    if (c == ':' && i + 1 < text.size() && text[i + 1] == ' ') return false;
+    if (c == '#' && i > 0 && text[i - 1] == ' ') return false;
+    if (c == '{' || c == '}' || c == '[' || c == ']' || c == ',') return false;
+  }
+  return true;
+}
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (c < 0x20) out += fmt::format("\\x{:02x}", c);
+        else out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string scalar_text(const Node& n) {
+  if (n.is_null()) return "null";
+  // A quoted scalar must stay a string: write it plain only when it could not read as
+  // anything else.
+  Node as_plain = Node::scalar(n.text(), Node::Style::Plain, {});
+  bool stays = n.style() == Node::Style::Plain || scalar_type(as_plain) == ScalarType::String;
+  if (stays && safe_plain(n.text())) return n.text();
+  return quoted(n.text());
+}
+
+bool is_inline(const Node& n) {
+  return n.is_scalar() || n.is_null() || (n.is_mapping() && n.entries().empty()) ||
+         (n.is_sequence() && n.items().empty());
+}
+
+std::string inline_text(const Node& n) {
+  if (n.is_mapping()) return "{}";
+  if (n.is_sequence()) return "[]";
+  return scalar_text(n);
+}
+
+void write(const Node& n, int indent, std::string& out) {
+  std::string pad(static_cast<std::size_t>(indent), ' ');
+  if (n.is_mapping()) {
+    for (const auto& [k, v] : n.entries()) {
+      out += pad + scalar_text(k) + ":";
+      if (is_inline(v)) {
+        out += " " + inline_text(v) + "\n";
+      } else {
+        out += "\n";
+        write(v, indent + 2, out);
+      }
+    }
+  } else if (n.is_sequence()) {
+    for (const auto& item : n.items()) {
+      if (is_inline(item)) {
+        out += pad + "- " + inline_text(item) + "\n";
+        continue;
+      }
+      std::string nested;
+      write(item, indent + 2, nested);
+      // The first line of the item goes after the dash.
+      out += pad + "- " + nested.substr(static_cast<std::size_t>(indent) + 2);
+    }
+  } else {
+    out += pad + inline_text(n) + "\n";
+  }
+}
+
+}  // namespace
+
+std::string write_yaml(const Node& root) {
+  std::string out;
+  if (is_inline(root)) return inline_text(root) + "\n";
+  write(root, 0, out);
+  return out;
+}
+
+}  // namespace deploy_advisor

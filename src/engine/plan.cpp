@@ -1,0 +1,108 @@
+#include "deploy_advisor/plan.hpp"
+
+#include <algorithm>
+
+namespace deploy_advisor {
+
+const ComponentPlan::Setting* ComponentPlan::setting(std::string_view key) const {
+  for (const auto& s : settings)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+bool ComponentPlan::changed() const {
+  if (to_add) return true;
+  for (const auto& s : settings)
+    if (s.recommended && (!s.current || *s.recommended > *s.current)) return true;
+  return false;
+}
+
+namespace {
+
+const char* const kSettingKeys[] = {"replicas", "cpu", "memory_gb", "disk_gb"};
+
+std::optional<double> current_value(const Value& component, std::string_view key) {
+  Value v = key == "replicas" ? component.get("replicas") : component.get("resources").get(key);
+  if (v.is_number()) return v.as_number();
+  if (key == "replicas") return 1.0;  // topology v1 default
+  return std::nullopt;
+}
+
+ComponentPlan::Setting& setting_of(ComponentPlan& plan, const std::string& key) {
+  for (auto& s : plan.settings)
+    if (s.key == key) return s;
+  plan.settings.push_back({key, std::nullopt, std::nullopt});
+  return plan.settings.back();
+}
+
+void recommend(ComponentPlan& plan, const Figure& figure) {
+  plan.figures.push_back(&figure);
+  if (figure.sets.empty()) return;
+  auto& s = setting_of(plan, figure.sets);
+  s.recommended = std::max(s.recommended.value_or(0), figure.value);
+}
+
+void order_settings(ComponentPlan& plan) {
+  std::vector<ComponentPlan::Setting> ordered;
+  for (const char* key : kSettingKeys)
+    for (const auto& s : plan.settings)
+      if (s.key == key) ordered.push_back(s);
+  plan.settings = std::move(ordered);
+}
+
+}  // namespace
+
+std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::vector<ProductSizing>& sizing) {
+  std::vector<ProductPlan> plans;
+  for (const auto& product : topology.products) {
+    ProductPlan plan;
+    plan.product = product.name;
+    for (const auto& c : product.components.as_list()) {
+      ComponentPlan cp;
+      cp.name = c.get("name").as_string();
+      cp.role = c.get("role").as_string();
+      cp.location = c.location();
+      for (const char* key : kSettingKeys)
+        if (auto current = current_value(c, key)) cp.settings.push_back({key, current, std::nullopt});
+      plan.components.push_back(std::move(cp));
+    }
+    const ProductSizing* ps = nullptr;
+    for (const auto& s : sizing)
+      if (s.product == product.name) ps = &s;
+    if (ps) {
+      plan.missing_inputs = ps->missing_inputs;
+      for (const auto& figure : ps->figures) {
+        bool placed = false;
+        for (const auto& name : figure.components)
+          for (auto& cp : plan.components)
+            if (cp.name == name) {
+              recommend(cp, figure);
+              placed = true;
+            }
+        if (!placed && figure.add) {
+          std::string name = figure.add->find("name")->text();
+          auto it = std::find_if(plan.components.begin(), plan.components.end(),
+                                 [&](const ComponentPlan& cp) { return cp.name == name; });
+          if (it == plan.components.end()) {
+            ComponentPlan cp;
+            cp.name = name;
+            cp.role = figure.add->find("role") ? figure.add->find("role")->text() : "";
+            cp.to_add = true;
+            cp.add = figure.add;
+            cp.location = product.location;
+            plan.components.push_back(std::move(cp));
+            it = plan.components.end() - 1;
+          }
+          recommend(*it, figure);
+          placed = true;
+        }
+        if (!placed && figure.sets.empty()) plan.capacity.push_back(&figure);
+      }
+    }
+    for (auto& cp : plan.components) order_settings(cp);
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+}  // namespace deploy_advisor

@@ -1,0 +1,106 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/plan.hpp"
+#include "format/markdown_text.hpp"
+
+namespace deploy_advisor {
+
+namespace {
+
+std::string figure_text(std::optional<double> v) {
+  return v ? display(Value::number(*v)) : std::string("-");
+}
+
+std::string setting_text(const ComponentPlan::Setting* s) {
+  if (!s) return "-";
+  if (!s->recommended || (s->current && *s->recommended <= *s->current)) return figure_text(s->current);
+  return figure_text(s->current) + " -> " + figure_text(s->recommended);
+}
+
+std::string basis_text(const ComponentPlan& cp) {
+  std::string out;
+  for (const Figure* f : cp.figures) {
+    if (!out.empty()) out += "; ";
+    out += f->title;
+    if (!f->explanation.empty()) out += " " + f->explanation;
+    out += " (" + f->basis + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
+  bool first = true;
+  for (const auto& p : plan) {
+    if (!first) out << "\n";
+    first = false;
+    out << markdown_title(p.product) << "\n";
+    std::vector<std::vector<std::string>> rows = {
+        {"component", "role", "replicas", "cpu", "memory_gb", "disk_gb", "basis"}};
+    for (const auto& cp : p.components) {
+      rows.push_back({cp.to_add ? cp.name + " (add)" : cp.name, cp.role, setting_text(cp.setting("replicas")),
+                      setting_text(cp.setting("cpu")), setting_text(cp.setting("memory_gb")),
+                      setting_text(cp.setting("disk_gb")), basis_text(cp)});
+    }
+    std::vector<std::size_t> widths(rows[0].size(), 0);
+    for (const auto& row : rows)
+      for (std::size_t i = 0; i + 1 < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+    for (const auto& row : rows) {
+      std::string line = "  ";
+      for (std::size_t i = 0; i < row.size(); ++i)
+        line += i + 1 < row.size() ? fmt::format("{:<{}}  ", row[i], widths[i]) : row[i];
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out << line << "\n";
+    }
+    for (const Figure* f : p.capacity) {
+      out << fmt::format("  {}: {}{}{}\n      {}{}\n", f->title, display(Value::number(f->value)),
+                         f->unit.empty() ? "" : " ", f->unit,
+                         f->explanation.empty() ? "" : f->explanation + " ", "(" + f->basis + ")");
+    }
+    if (!p.missing_inputs.empty()) {
+      std::string keys;
+      for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + k;
+      out << "  not sized: traffic inputs missing: " << keys << "\n";
+    }
+  }
+}
+
+void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<ProductSizing>& sizing,
+                     std::ostream& out) {
+  using Json = nlohmann::ordered_json;
+  auto number = [](std::optional<double> v) { return v ? Json(*v) : Json(nullptr); };
+  Json products = Json::object();
+  for (const auto& p : plan) {
+    Json components = Json::array();
+    for (const auto& cp : p.components) {
+      Json c = {{"name", cp.name}, {"role", cp.role}, {"to_add", cp.to_add}};
+      for (const auto& s : cp.settings)
+        c[s.key] = {{"current", number(s.current)}, {"recommended", number(s.recommended)}};
+      c["basis"] = basis_text(cp);
+      components.push_back(std::move(c));
+    }
+    Json storage = Json::array();
+    for (const Figure* f : p.capacity)
+      storage.push_back({{"name", f->name}, {"what", f->title}, {"value", f->value}, {"unit", f->unit},
+                         {"explanation", f->explanation}, {"formula", f->formula}, {"basis", f->basis}});
+    Json assumptions = Json::array();
+    for (const auto& s : sizing) {
+      if (s.product != p.product) continue;
+      for (const auto& a : s.assumptions)
+        assumptions.push_back({{"name", a.name}, {"value", a.value}, {"overridden", a.overridden},
+                               {"basis", a.basis}});
+    }
+    products[p.product] = {{"components", components},
+                           {"storage", storage},
+                           {"assumptions", assumptions},
+                           {"missing_inputs", p.missing_inputs}};
+  }
+  out << Json{{"products", products}}.dump(2) << "\n";
+}
+
+}  // namespace deploy_advisor
