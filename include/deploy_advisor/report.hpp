@@ -1,0 +1,29 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/plan.hpp"
+
+namespace deploy_advisor {
+
+/// Everything a design-review report shows about one topology.
+struct ReportInput {
+  const LoadedTopology* topology = nullptr;
+  const std::vector<ProductSizing>* sizing = nullptr;
+  const std::vector<ProductPlan>* plan = nullptr;
+  const CheckReport* check = nullptr;
+  std::string date;  // empty: no date, so the output is the same on every run
+};
+
+/// The Markdown report: header, verdict, recommended layout, diagram, findings, assumptions,
+/// traffic.
+void write_report(const ReportInput& input, std::ostream& out);
+
+/// The Mermaid flowchart of the layout (without the ``` fence).
+std::string layout_flowchart(const LoadedTopology& topology, const std::vector<Finding>& findings);
+
+}  // namespace deploy_advisor
