@@ -8,3 +8,7 @@ apt-get install -y -qq --no-install-recommends \
   ca-certificates cmake ninja-build g++ pkg-config git \
   libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libspdlog-dev catch2 libre2-dev \
   python3 python3-jsonschema python3-yaml >/dev/null
+
+# The report tests parse Mermaid diagrams with Mermaid's own parser, under Node.js.
+command -v npm >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+cd "$(dirname "$0")/../tests/mermaid" && npm ci --no-audit --no-fund --silent
