@@ -36,10 +36,15 @@ struct ProductPlan {
 /// The recommended layout of every product: current figures, recommended ones and why.
 std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::vector<ProductSizing>& sizing);
 
-/// The recommended layout as a topology v1 file: replicas and resources raised to the
-/// recommendation, missing components added, and the remedies of error findings applied;
-/// what it cannot choose is listed in comments at the top.
-std::string plan_as_topology(const LoadedTopology& topology, const std::vector<ProductPlan>& plan,
-                             const std::vector<Finding>& findings);
+/// The recommended layout as a topology v1 tree: replicas and resources raised to the
+/// recommendation, missing components added, and the remedies of error findings applied.
+Node revise_topology(const LoadedTopology& topology, const std::vector<ProductPlan>& plan,
+                     const std::vector<Finding>& findings);
+
+/// The revised tree as a topology file; the error findings it still has (what plan cannot
+/// choose: secrets, values inside native files, missing traffic inputs) are listed at the top
+/// as comments to do.
+std::string topology_text(const LoadedTopology& original, const Node& revised,
+                          const std::vector<Finding>& remaining);
 
 }  // namespace deploy_advisor

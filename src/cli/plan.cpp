@@ -4,6 +4,7 @@
 #include "deploy_advisor/engine.hpp"
 #include "deploy_advisor/format.hpp"
 #include "deploy_advisor/plan.hpp"
+#include "deploy_advisor/yaml_writer.hpp"
 
 namespace deploy_advisor::cli {
 
@@ -38,25 +39,25 @@ Checked check(const std::string& path, const FileSystem& files, const ProfileSet
   return c;
 }
 
-/// Applies remedies until no error finding has one left to apply (a remedy can make a new
-/// component that other rules then ask things of); three rounds are plenty in practice.
+/// Applies recommendations and remedies until nothing is left to apply (a remedy can add a
+/// component that other rules then ask things of); three rounds are plenty in practice. The
+/// file then lists the error findings that remain.
 std::string revised_topology(const Checked& original, const Context& context, const ProfileSet& profiles) {
   const std::string& path = original.topology.path;
-  std::string text = plan_as_topology(original.topology, make_plan(original.topology, original.sizing),
-                                      original.findings);
-  for (int round = 0; round < 3; ++round) {
-    OverlayFileSystem overlay(context.files, path, text);
+  Node revised = revise_topology(original.topology, make_plan(original.topology, original.sizing),
+                                 original.findings);
+  for (int round = 0;; ++round) {
+    std::string body = write_yaml(revised);
+    OverlayFileSystem overlay(context.files, path, body);
     Checked again = check(path, overlay, profiles);
+    auto plan = make_plan(again.topology, again.sizing);
     bool more = false;
     for (const auto& f : again.findings) more = more || (f.severity == Severity::Error && !f.remedies.empty());
-    auto plan = make_plan(again.topology, again.sizing);
-    bool grows = false;
     for (const auto& p : plan)
-      for (const auto& cp : p.components) grows = grows || cp.changed();
-    if (!more && !grows) break;
-    text = plan_as_topology(again.topology, plan, again.findings);
+      for (const auto& cp : p.components) more = more || cp.changed();
+    if (!more || round == 3) return topology_text(original.topology, revised, again.findings);
+    revised = revise_topology(again.topology, plan, again.findings);
   }
-  return text;
 }
 
 }  // namespace

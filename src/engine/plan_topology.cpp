@@ -124,29 +124,33 @@ bool apply_remedy(Node& root, const Finding& f, const Remedy& remedy) {
 
 }  // namespace
 
-std::string plan_as_topology(const LoadedTopology& topology, const std::vector<ProductPlan>& plan,
-                             const std::vector<Finding>& findings) {
+Node revise_topology(const LoadedTopology& topology, const std::vector<ProductPlan>& plan,
+                     const std::vector<Finding>& findings) {
   Node root = topology.source;
   for (const auto& p : plan)
     if (Node* section = product_section(root, p.product); section && section->is_mapping())
       apply_plan(*section, p);
-  std::vector<std::string> todo;
   for (const auto& f : findings) {
     if (f.severity != Severity::Error) continue;
-    bool resolved = !f.remedies.empty();
-    for (const auto& r : f.remedies) resolved = apply_remedy(root, f, r) && resolved;
-    if (!resolved)
-      todo.push_back(fmt::format("{} {}: {}", f.rule_id, f.component.empty() ? f.product : f.component,
-                                 f.message));
+    for (const auto& r : f.remedies) apply_remedy(root, f, r);
   }
-  std::string header = fmt::format(
-      "# The recommended layout of {}, written by deploy-advisor plan from {}.\n", topology.name,
-      topology.path);
-  if (!todo.empty()) {
-    header += "# To do (plan cannot choose these):\n";
-    for (const auto& t : todo) header += "#   - " + t + "\n";
+  return root;
+}
+
+std::string topology_text(const LoadedTopology& original, const Node& revised,
+                          const std::vector<Finding>& remaining) {
+  std::string text = fmt::format(
+      "# The recommended layout of {}, written by deploy-advisor plan from {}.\n", original.name,
+      original.path);
+  bool any = false;
+  for (const auto& f : remaining) {
+    if (f.severity != Severity::Error) continue;
+    if (!any) text += "# To do (plan cannot choose these):\n";
+    any = true;
+    text += fmt::format("#   - {} {}: {}\n", f.rule_id, f.component.empty() ? f.product : f.component,
+                        f.message);
   }
-  return header + write_yaml(root);
+  return text + write_yaml(revised);
 }
 
 }  // namespace deploy_advisor
