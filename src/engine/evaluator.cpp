@@ -99,7 +99,9 @@ class RuleRunner {
       evaluate_one(rule, product, base, Value::absent(product.location), false);
       return;
     }
-    Value items = lang::evaluate(*rule.each, base);
+    // `each` walks the whole input once (e.g. every container of every API), so it gets a
+    // budget that large topologies cannot exhaust; per-item expressions keep the default.
+    Value items = lang::evaluate(*rule.each, base, lang::EvalLimits{50'000'000});
     if (items.is_error()) return fail(rule, "each", items.as_string());
     if (items.is_unset()) return;
     if (!items.is_list()) return fail(rule, "each", fmt::format("gave a {}, expected a list",

@@ -88,7 +88,7 @@ void layout(const ReportInput& in, std::ostream& out) {
       out << "\n| storage and capacity | value | how | basis |\n|---|---|---|---|\n";
       for (const Figure* f : p.capacity)
         out << fmt::format("| {} | {} {} | {} | {} |\n", markdown_cell(f->title), display(Value::number(f->value)),
-                           markdown_cell(f->unit), markdown_cell(f->explanation.empty() ? "`" + f->formula + "`" : f->explanation),
+                           markdown_cell(f->unit), markdown_cell(f->explanation.empty() ? f->formula : f->explanation),
                            markdown_cell(f->basis));
     }
     if (!p.missing_inputs.empty()) {

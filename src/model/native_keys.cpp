@@ -12,9 +12,9 @@ const std::vector<KeyAlias> kNoAliases;
 
 class KeyChecker {
  public:
-  KeyChecker(const std::vector<KeyAlias>& aliases, const std::string& what,
+  KeyChecker(const std::vector<KeyAlias>& aliases, const std::string& what, std::string consequence,
              std::vector<Finding>& warnings)
-      : aliases_(aliases), what_(what), warnings_(warnings) {}
+      : aliases_(aliases), what_(what), consequence_(std::move(consequence)), warnings_(warnings) {}
 
   void check(const Node& node, const KeyTree& tree, const std::string& path, int depth) {
     if (tree.open || depth > 32) return;
@@ -60,7 +60,7 @@ class KeyChecker {
     std::string suggestion = did_you_mean(key.text(), names);
     f.message = fmt::format("unknown key '{}' {}", key.text(), where);
     if (!suggestion.empty()) f.message += fmt::format("; did you mean '{}'?", suggestion);
-    f.message += "; the product ignores it";
+    f.message += "; " + consequence_;
     f.fix = suggestion.empty() ? fmt::format("Remove '{}' or correct its name.", key.text())
                                : fmt::format("Rename '{}' to '{}'.", key.text(), suggestion);
     warnings_.push_back(std::move(f));
@@ -68,6 +68,7 @@ class KeyChecker {
 
   const std::vector<KeyAlias>& aliases_;
   const std::string& what_;
+  std::string consequence_;
   std::vector<Finding>& warnings_;
 };
 
@@ -79,16 +80,20 @@ void check_native_keys(NativeFormat format, const Node& root, const std::string&
     case NativeFormat::None:
       return;
     case NativeFormat::MetarankConfig:
-      KeyChecker(metarank_config_aliases(), what, warnings).check(root, metarank_config_keys(), "", 0);
+      KeyChecker(metarank_config_aliases(), what, "Metarank ignores it", warnings)
+          .check(root, metarank_config_keys(), "", 0);
       return;
     case NativeFormat::MetaflowConfig:
-      KeyChecker(kNoAliases, what, warnings).check(root, metaflow_config_keys(), "", 0);
+      KeyChecker(kNoAliases, what, "Metaflow ignores it", warnings).check(root, metaflow_config_keys(), "", 0);
       return;
     case NativeFormat::CortexCluster:
-      KeyChecker(kNoAliases, what, warnings).check(root, cortex_cluster_keys(), "", 0);
+      // Cortex validates its files strictly: `cortex cluster up` stops on an unknown key.
+      KeyChecker(kNoAliases, what, "Cortex rejects the file with it", warnings)
+          .check(root, cortex_cluster_keys(), "", 0);
       return;
     case NativeFormat::CortexApi:
-      KeyChecker(kNoAliases, what, warnings).check(root, cortex_api_keys(), "", 0);
+      KeyChecker(kNoAliases, what, "Cortex rejects the file with it", warnings)
+          .check(root, cortex_api_keys(), "", 0);
       return;
   }
 }
