@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/cidr.hpp"
+#include "lang/cidr.hpp"
 #include "deploy_advisor/flow_scan.hpp"
 #include "deploy_advisor/topology.hpp"
 #include "model/native_files.hpp"
@@ -134,7 +134,7 @@ class TopologyLoader {
                 "a CIDR such as 10.0.0.0/8 or 2001:db8::/32");
           return Value::absent(node.location());
         }
-        if (!parse_cidr(node.text())) {
+        if (!lang::parse_cidr_block(node.text())) {
           error(node.location(), path, fmt::format("'{}' is not a valid CIDR", node.text()),
                 "an IPv4 or IPv6 network with a prefix length, such as 10.0.0.0/8 or 2001:db8::/32");
           return Value::absent(node.location());
