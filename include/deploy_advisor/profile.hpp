@@ -23,10 +23,57 @@ struct RuleExample {
   [[nodiscard]] bool empty() const { return topology.empty(); }
 };
 
+/// A message template compiled when it is first rendered. Most rules never fire on a given
+/// topology, and their messages are most of the profiles' text, so compiling them up front
+/// would be most of the start-up cost. User profiles compile them eagerly (`compile_now`) so a
+/// template error is reported when the profile loads; built-in ones are compiled by the tests.
+class LazyTemplate {
+ public:
+  LazyTemplate() = default;
+  LazyTemplate(std::string text, Location at, std::shared_ptr<const std::vector<std::string>> names)
+      : text_(std::move(text)), at_(at), names_(std::move(names)), present_(true) {}
+  [[nodiscard]] explicit operator bool() const { return present_; }
+  /// The compiled template, or null with the compile error in *error.
+  const lang::Template* get(std::optional<lang::CompileError>* error = nullptr) const;
+  [[nodiscard]] const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+  Location at_;
+  std::shared_ptr<const std::vector<std::string>> names_;
+  bool present_ = false;
+  mutable bool compiled_once_ = false;
+  mutable std::optional<lang::Template> compiled_;
+  mutable std::optional<lang::CompileError> error_;
+};
+
+/// A rule expression compiled when the rule is first evaluated, for the same reason as
+/// LazyTemplate: a topology of one product should not pay for compiling every product's rules,
+/// and `rules`, `explain` and `validate` compile none.
+class LazyExpression {
+ public:
+  LazyExpression() = default;
+  LazyExpression(std::string text, Location at, std::shared_ptr<const std::vector<std::string>> names)
+      : text_(std::move(text)), at_(at), names_(std::move(names)), present_(true) {}
+  [[nodiscard]] explicit operator bool() const { return present_; }
+  /// The compiled expression, or null with the compile error in *error.
+  const lang::Expression* get(std::optional<lang::CompileError>* error = nullptr) const;
+  [[nodiscard]] const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+  Location at_;
+  std::shared_ptr<const std::vector<std::string>> names_;
+  bool present_ = false;
+  mutable bool compiled_once_ = false;
+  mutable std::shared_ptr<const lang::Expression> compiled_;
+  mutable std::optional<lang::CompileError> error_;
+};
+
 /// A change that resolves a rule's finding (see Remedy).
 struct RulePatch {
   std::string path;
-  std::shared_ptr<const lang::Expression> value;
+  LazyExpression value;
 };
 
 /// One rule of a profile, compiled. See docs/profiles.md for the YAML form.
@@ -42,13 +89,13 @@ struct Rule {
   std::string fix_text;  // the fix as written (for docs and explain)
   /// Findings come from the loader (DA002), not from an expression.
   bool from_loader = false;
-  std::shared_ptr<const lang::Expression> each;
+  LazyExpression each;
   std::string as = "item";
-  std::shared_ptr<const lang::Expression> when;
-  std::shared_ptr<const lang::Expression> location;
-  std::shared_ptr<const lang::Expression> component;
-  std::optional<lang::Template> message;
-  std::optional<lang::Template> fix;
+  LazyExpression when;
+  LazyExpression location;
+  LazyExpression component;
+  LazyTemplate message;
+  LazyTemplate fix;
   std::vector<RulePatch> patches;
   RuleExample violating;
   RuleExample passing;
@@ -108,8 +155,10 @@ class ProfileSet {
   /// Adds every `*.yaml` / `*.yml` profile in `folder`. Errors (syntax, unknown names in
   /// expressions, duplicate ids, missing fields) are collected and thrown as InputFailure.
   void add_folder(const std::string& folder);
-  /// Adds one profile document (used by tests and by add_folder).
-  void add(const Node& root, const std::string& file, std::vector<InputError>& errors);
+  /// Adds one profile document (used by tests and by add_folder). `eager` compiles every
+  /// message template now, so an error in one is reported at once.
+  void add(const Node& root, const std::string& file, std::vector<InputError>& errors,
+           bool eager = true);
 
   [[nodiscard]] const std::vector<Profile>& profiles() const { return profiles_; }
   [[nodiscard]] std::vector<const Rule*> rules() const;  // sorted by id

@@ -101,7 +101,9 @@ class RuleRunner {
     }
     // `each` walks the whole input once (e.g. every container of every API), so it gets a
     // budget that large topologies cannot exhaust; per-item expressions keep the default.
-    Value items = lang::evaluate(*rule.each, base, lang::EvalLimits{50'000'000});
+    const lang::Expression* each = compiled(rule, rule.each);
+    if (!each) return;
+    Value items = lang::evaluate(*each, base, lang::EvalLimits{50'000'000});
     if (items.is_error()) return fail(rule, "each", items.as_string());
     if (items.is_unset()) return;
     if (!items.is_list()) return fail(rule, "each", fmt::format("gave a {}, expected a list",
@@ -110,6 +112,21 @@ class RuleRunner {
   }
 
  private:
+  /// The rule's expression, compiled on first use; a compile error is an input error at the
+  /// expression's place in the profile.
+  const lang::Expression* compiled(const Rule& rule, const LazyExpression& expression) {
+    std::optional<lang::CompileError> error;
+    const lang::Expression* e = expression.get(&error);
+    if (!e && error) {
+      InputError input_error{error->location, fmt::format("rule {}: {}", rule.id, error->message)};
+      bool known = std::any_of(errors_.begin(), errors_.end(), [&](const InputError& x) {
+        return x.location == input_error.location && x.message == input_error.message;
+      });
+      if (!known) errors_.push_back(std::move(input_error));
+    }
+    return e;
+  }
+
   void fail(const Rule& rule, const std::string& part, const std::string& message) {
     errors_.push_back({rule.defined_at, fmt::format("rule {} could not be evaluated on {} ({}): {}",
                                                     rule.id, topology_.path, part, message)});
@@ -122,7 +139,9 @@ class RuleRunner {
       env.bind(rule.as, item);
       if (rule.as != "item") env.bind("item", item);
     }
-    Value verdict = lang::evaluate(*rule.when, env);
+    const lang::Expression* when = compiled(rule, rule.when);
+    if (!when) return;
+    Value verdict = lang::evaluate(*when, env);
     if (verdict.is_error()) return fail(rule, "when", verdict.as_string());
     if (verdict.is_unset()) return;  // undecidable without the input: no finding (no guessing)
     if (!verdict.is_bool()) return fail(rule, "when", fmt::format("gave a {}, expected true or false",
@@ -135,26 +154,40 @@ class RuleRunner {
     f.severity = rule.severity;
     f.product = product.name;
     std::string failure;
-    f.message = rule.message ? rule.message->render(env, &failure) : rule.title;
+    std::optional<lang::CompileError> compile_error;
+    const lang::Template* message = rule.message.get(&compile_error);
+    const lang::Template* fix = rule.fix.get(&compile_error);
+    if (compile_error) {
+      errors_.push_back({compile_error->location,
+                         fmt::format("rule {}: {}", rule.id, compile_error->message)});
+      return;
+    }
+    f.message = message ? message->render(env, &failure) : rule.title;
     if (!failure.empty()) return fail(rule, "message", failure);
-    f.fix = rule.fix ? rule.fix->render(env, &failure) : rule.fix_text;
+    f.fix = fix ? fix->render(env, &failure) : rule.fix_text;
     if (!failure.empty()) return fail(rule, "fix", failure);
     Location at = has_item ? item.location() : product.location;
     if (rule.location) {
-      Value where = lang::evaluate(*rule.location, env);
+      const lang::Expression* location = compiled(rule, rule.location);
+      if (!location) return;
+      Value where = lang::evaluate(*location, env);
       if (where.is_error()) return fail(rule, "location", where.as_string());
       if (where.location().known()) at = where.location();
     }
     f.location = at;
     if (rule.component) {
-      Value component = lang::evaluate(*rule.component, env);
+      const lang::Expression* component_expression = compiled(rule, rule.component);
+      if (!component_expression) return;
+      Value component = lang::evaluate(*component_expression, env);
       if (component.is_error()) return fail(rule, "component", component.as_string());
       if (component.is_string()) f.component = component.as_string();
     } else if (has_item && item.get("name").is_string()) {
       f.component = item.get("name").as_string();
     }
     for (const auto& patch : rule.patches) {
-      Value v = lang::evaluate(*patch.value, env);
+      const lang::Expression* value = compiled(rule, patch.value);
+      if (!value) return;
+      Value v = lang::evaluate(*value, env);
       if (v.is_error()) return fail(rule, "patch", v.as_string());
       if (!v.is_absent()) f.remedies.push_back({patch.path, v});
     }
@@ -167,6 +200,34 @@ class RuleRunner {
 };
 
 }  // namespace
+
+/// A figure that cannot be computed: located at the user's input that most likely caused it
+/// (an overridden assumption, else the first traffic input it needs), naming every input.
+InputError sizing_error(const LoadedProduct& product, const SizingFigure& figure,
+                        const ProductSizing& sizing, const std::string& problem) {
+  std::string inputs;
+  Location at = product.location;
+  for (const auto& need : figure.needs) {
+    if (const Value* v = product.traffic.find(need)) {
+      inputs += fmt::format("{}{} = {} ({})", inputs.empty() ? "" : ", ", need, display(*v),
+                            to_string(v->location()));
+      if (at == product.location) at = v->location();
+    }
+  }
+  for (const auto& a : sizing.assumptions) {
+    if (!a.overridden) continue;  // an override is the likeliest cause, even through another figure
+    inputs += fmt::format("{}assumption {} = {} ({})", inputs.empty() ? "" : ", ", a.name,
+                          display(Value::number(a.value)), to_string(a.location));
+    at = a.location;
+  }
+  for (const auto& f : sizing.figures)
+    if (figure.formula_text.find("sizing." + f.name) != std::string::npos)
+      inputs += fmt::format("{}{} = {}", inputs.empty() ? "" : ", ", f.name, display(Value::number(f.value)));
+  return {at, fmt::format("sizing figure {}.{} cannot be computed: {}{}; its formula is at {}",
+                          product.name, figure.name, problem,
+                          inputs.empty() ? std::string() : " (inputs: " + inputs + ")",
+                          to_string(figure.defined_at))};
+}
 
 std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const LoadedTopology& topology) {
   std::vector<ProductSizing> result;
@@ -214,9 +275,7 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
         else if (!std::isfinite(v.as_number())) problem = "gave a non-finite number";
         else if (v.as_number() < 0) problem = fmt::format("gave a negative number ({})", display(v));
         if (!problem.empty()) {
-          Location at = v.location().known() ? v.location() : product.location;
-          errors.push_back({at, fmt::format("sizing figure {}.{} cannot be computed from these inputs: {}",
-                                            product.name, figure.name, problem)});
+          errors.push_back(sizing_error(product, figure, sizing, problem));
           continue;
         }
         Figure computed;

@@ -10,6 +10,28 @@
 
 namespace deploy_advisor {
 
+const lang::Expression* LazyExpression::get(std::optional<lang::CompileError>* error) const {
+  if (!compiled_once_) {
+    compiled_once_ = true;
+    auto result = lang::compile(text_, at_, *names_);
+    compiled_ = std::move(result.expression);
+    error_ = std::move(result.error);
+  }
+  if (error && error_) *error = error_;
+  return compiled_.get();
+}
+
+const lang::Template* LazyTemplate::get(std::optional<lang::CompileError>* error) const {
+  if (!compiled_once_) {
+    compiled_once_ = true;
+    auto [compiled, compile_error] = lang::Template::compile(text_, at_, *names_);
+    compiled_ = std::move(compiled);
+    error_ = std::move(compile_error);
+  }
+  if (error && error_) *error = error_;
+  return compiled_ ? &*compiled_ : nullptr;
+}
+
 const std::vector<std::string>& rule_variable_names() {
   static const std::vector<std::string> names = {
       "topology", "production", "product", "components", "traffic", "assumptions",
@@ -39,8 +61,8 @@ bool is_slug(const std::string& name) {
 /// Reads one profile document, reporting every problem at its line in the profile.
 class ProfileReader {
  public:
-  ProfileReader(const std::string& file, std::vector<InputError>& errors)
-      : file_(file), errors_(errors) {}
+  ProfileReader(const std::string& file, std::vector<InputError>& errors, bool eager)
+      : file_(file), errors_(errors), eager_(eager) {}
 
   std::optional<Profile> read(const Node& root) {
     if (!root.is_mapping()) {
@@ -140,6 +162,47 @@ class ProfileReader {
     return compiled;
   }
 
+  LazyExpression lazy_expression(const Node& map, const std::string& key, const std::string& path,
+                                 const std::shared_ptr<const std::vector<std::string>>& names,
+                                 bool required) {
+    const Node* node = map.find(key);
+    if (!node) {
+      if (required) fail(map, path + "." + key, "required key is missing");
+      return {};
+    }
+    if (!node->is_scalar()) {
+      fail(*node, path + "." + key, fmt::format("found {}; expected an expression", describe(*node)));
+      return {};
+    }
+    LazyExpression lazy(node->text(), node->location(), names);
+    if (eager_) {
+      std::optional<lang::CompileError> error;
+      if (!lazy.get(&error) && error)
+        errors_.push_back({error->location, fmt::format("{}.{}: {}", path, key, error->message)});
+    }
+    return lazy;
+  }
+
+  LazyTemplate lazy_template(const Node& map, const std::string& key, const std::string& path,
+                             const std::shared_ptr<const std::vector<std::string>>& names) {
+    const Node* node = map.find(key);
+    if (!node) {
+      fail(map, path + "." + key, "required key is missing");
+      return {};
+    }
+    if (!node->is_scalar()) {
+      fail(*node, path + "." + key, fmt::format("found {}; expected text", describe(*node)));
+      return {};
+    }
+    LazyTemplate lazy(node->text(), node->location(), names);
+    if (eager_) {
+      std::optional<lang::CompileError> error;
+      if (!lazy.get(&error) && error)
+        errors_.push_back({error->location, fmt::format("{}.{}: {}", path, key, error->message)});
+    }
+    return lazy;
+  }
+
   RuleExample example(const Node& node, const std::string& path) {
     RuleExample ex;
     ex.location = node.location();
@@ -211,12 +274,15 @@ class ProfileReader {
     if (const Node* as = node.find("as"); as && as->is_scalar()) rule.as = as->text();
     names.push_back(rule.as);
     if (!rule.from_loader) {
-      rule.each = expression(node, "each", rule_path, rule_variable_names(), false);
-      rule.when = expression(node, "when", rule_path, names, true);
-      rule.location = expression(node, "location", rule_path, names, false);
-      rule.component = expression(node, "component", rule_path, names, false);
-      rule.message = template_of(node, "message", rule_path, names, true);
-      rule.fix = template_of(node, "fix", rule_path, names, true);
+      auto shared_names = std::make_shared<const std::vector<std::string>>(names);
+      rule.each = lazy_expression(node, "each", rule_path,
+                                  std::make_shared<const std::vector<std::string>>(rule_variable_names()),
+                                  false);
+      rule.when = lazy_expression(node, "when", rule_path, shared_names, true);
+      rule.location = lazy_expression(node, "location", rule_path, shared_names, false);
+      rule.component = lazy_expression(node, "component", rule_path, shared_names, false);
+      rule.message = lazy_template(node, "message", rule_path, shared_names);
+      rule.fix = lazy_template(node, "fix", rule_path, shared_names);
     }
     if (const Node* patch = node.find("patch")) {
       if (!patch->is_sequence()) {
@@ -230,7 +296,8 @@ class ProfileReader {
           check_keys(item, rule_path + ".patch", {"set", "value"});
           RulePatch p;
           p.path = text(item, "set", rule_path + ".patch", true);
-          p.value = expression(item, "value", rule_path + ".patch", names, true);
+          p.value = lazy_expression(item, "value", rule_path + ".patch",
+                                    std::make_shared<const std::vector<std::string>>(names), true);
           if (!p.path.empty() && p.value) rule.patches.push_back(std::move(p));
         }
       }
@@ -346,13 +413,15 @@ class ProfileReader {
 
   std::string file_;
   std::vector<InputError>& errors_;
+  bool eager_;
 };
 
 }  // namespace
 
-void ProfileSet::add(const Node& root, const std::string& file, std::vector<InputError>& errors) {
+void ProfileSet::add(const Node& root, const std::string& file, std::vector<InputError>& errors,
+                     bool eager) {
   std::size_t errors_before = errors.size();
-  auto profile = ProfileReader(file, errors).read(root);
+  auto profile = ProfileReader(file, errors, eager).read(root);
   if (!profile) return;
   std::set<std::string> seen;
   for (const auto& existing : profiles_)
@@ -399,7 +468,7 @@ void ProfileSet::add_folder(const std::string& folder) {
 ProfileSet ProfileSet::builtin() {
   ProfileSet set;
   std::vector<InputError> errors;
-  for (const auto& [file, root] : embedded_profile_documents()) set.add(root, file, errors);
+  for (const auto& [file, root] : embedded_profile_documents()) set.add(root, file, errors, false);
   // Built-in profiles are checked when the binary is built; an error here is a build defect.
   if (!errors.empty()) throw InputFailure(std::move(errors));
   return set;

@@ -177,3 +177,29 @@ TEST_CASE("every error of every file is reported in one run") {
   CHECK(r.err.find("a.yaml:7:64: error:") != std::string::npos);
   CHECK(r.err.find("b.yaml:1:10: error:") != std::string::npos);
 }
+
+TEST_CASE("a sizing formula that divides by zero is a located error naming the input") {
+  deploy_advisor::MemoryFileSystem files;
+  files.add("t.yaml", R"(version: 1
+name: shop
+environment: production
+platform: kubernetes
+traffic: {peak_requests_per_second: 900}
+assumptions:
+  tracardi.api_rps_per_worker: 0
+products:
+  tracardi:
+    components:
+      api: {role: api, replicas: 3, exposure: internal}
+)");
+  for (const char* command : {"check", "plan", "report"}) {
+    auto r = run_cli({command, "t.yaml"}, files);
+    INFO(command << ": " << r.err);
+    CHECK(r.status == 2);
+    CHECK(r.err.rfind("t.yaml:7:32: error: sizing figure tracardi.", 0) == 0);
+    CHECK(r.err.find("division by zero") != std::string::npos);
+    CHECK(r.err.find("assumption tracardi.api_rps_per_worker = 0 (t.yaml:7:32)") != std::string::npos);
+    CHECK(r.err.find("nan") == std::string::npos);
+    CHECK(r.err.find("inf") == std::string::npos);
+  }
+}
