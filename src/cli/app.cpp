@@ -28,6 +28,11 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     sub->add_option("--profiles", context.profiles_folder,
                     "a folder of extra rule profiles (*.yaml), added to the built-in ones");
   };
+  auto add_config = [&](CLI::App* sub) {
+    sub->add_option("--config", context.config_file,
+                    "the tool's configuration (disabled rules, severities, waivers); default: "
+                    ".deploy-advisor.yaml in the topology's folder or above");
+  };
 
   cli::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "evaluate every applicable rule and print findings");
@@ -40,6 +45,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   check_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
   add_common(check_cmd);
+  add_config(check_cmd);
 
   std::vector<std::string> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "input checks only: syntax, types, native files");
@@ -76,6 +82,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   report_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
   add_common(report_cmd);
+  add_config(report_cmd);
 
   std::string docs_folder;
   auto* docs_cmd = app.add_subcommand("docs", "write the rule pages (docs/rules) from the profiles");

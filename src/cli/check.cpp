@@ -21,6 +21,7 @@ int run_check(Context& context, const CheckOptions& options) {
       LoadedTopology topology = load_topology(path, context.files, load);
       auto sizing = compute_sizing(profiles, topology);
       auto findings = check_topology(profiles, topology, sizing);
+      apply_configuration(context, path, profiles, findings);
       report.findings.insert(report.findings.end(), findings.begin(), findings.end());
       report.topologies.push_back(path);
     } catch (const InputFailure& failure) {

@@ -22,6 +22,7 @@ struct Context {
   bool verbose = false;
   std::string profiles_folder;
   std::string output_file;
+  std::string config_file;  // --config; "" means look for .deploy-advisor.yaml upward
 };
 
 struct CheckOptions {
@@ -53,6 +54,11 @@ int run_docs(Context& context, const std::string& folder);
 /// The profiles in use: built-in plus --profiles. Throws InputFailure.
 ProfileSet load_profiles(const Context& context);
 LoadOptions load_options(const ProfileSet& profiles);
+
+/// Applies the tool configuration in force for `topology` (--config, or .deploy-advisor.yaml
+/// found upward from its folder): disabled rules, severity overrides, waivers.
+void apply_configuration(const Context& context, const std::string& topology, const ProfileSet& profiles,
+                         std::vector<Finding>& findings);
 
 /// Prints input errors to stderr; returns the input-error exit status.
 int report_input_errors(Context& context, const std::vector<InputError>& errors);

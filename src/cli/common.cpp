@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "deploy_advisor/config.hpp"
 
 namespace deploy_advisor::cli {
 
@@ -17,6 +18,15 @@ LoadOptions load_options(const ProfileSet& profiles) {
   options.extra_products = profiles.declared_products();
   options.assumption_names = profiles.assumption_names();
   return options;
+}
+
+void apply_configuration(const Context& context, const std::string& topology, const ProfileSet& profiles,
+                         std::vector<Finding>& findings) {
+  std::string path = context.config_file;
+  if (path.empty()) path = find_tool_config(topology == "-" ? std::string(".") : parent_folder(topology));
+  if (path.empty()) return;
+  ToolConfig config = load_tool_config(path, context.files, profiles);
+  apply_tool_config(config, today_utc(), findings);
 }
 
 int report_input_errors(Context& context, const std::vector<InputError>& errors) {

@@ -12,6 +12,7 @@ int run_report(Context& context, const ReportOptions& options) {
   CheckReport check;
   check.topologies.push_back(options.topology);
   check.findings = check_topology(profiles, topology, sizing);
+  apply_configuration(context, options.topology, profiles, check.findings);
   if (options.fail_on == "never") check.fail_never = true;
   else parse_severity(options.fail_on, &check.fail_on);
   auto plan = make_plan(topology, sizing);

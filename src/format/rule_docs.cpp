@@ -49,11 +49,16 @@ std::string rule_page(const Rule& rule) {
   out += "## How to waive\n\n";
   out += fmt::format(
       "A finding of {0} makes `check` fail only at or above `--fail-on` (default `error`). "
-      "To accept it consciously, record it in a baseline or waive it in `.deploy-advisor.yaml` "
-      "(see docs/cli.md, *Configuration file*):\n\n"
-      "```yaml\nwaivers:\n  - rule: {0}\n    reason: \"why this deployment differs\"\n"
-      "    expires: 2027-03-31\n```\n",
-      rule.id);
+      "To accept it consciously, waive it in `.deploy-advisor.yaml` (in the topology's folder "
+      "or above it, or given with `--config`). A waiver names the rule, optionally one "
+      "`product/component`, a reason and an expiry date; a waived finding is still reported, "
+      "marked as waived, and no longer fails the run. After its date the waiver no longer "
+      "applies, and the finding says so.\n\n"
+      "```yaml\nwaivers:\n  - rule: {0}\n    component: {1}/name-of-component   # optional\n"
+      "    reason: \"why this deployment differs\"\n    expires: 2027-03-31\n```\n\n"
+      "`disable: [{0}]` in the same file turns the rule off altogether, and "
+      "`severity: {{{0}: info}}` changes its severity.\n",
+      rule.id, rule.product == "general" ? "tracardi" : rule.product);
   return out;
 }
 
