@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
@@ -70,4 +73,37 @@ TEST_CASE("rules --format json lists every rule") {
   REQUIRE(json["rules"].size() > 3);
   for (const auto& rule : json["rules"])
     for (const char* key : {"id", "name", "severity", "product", "title"}) CHECK(rule.contains(key));
+}
+
+TEST_CASE("explain works for every rule that rules lists") {
+  auto listed = nlohmann::json::parse(run_cli({"rules", "--format", "json"}).out);
+  for (const auto& rule : listed["rules"]) {
+    std::string id = rule["id"];
+    auto r = run_cli({"explain", id});
+    INFO(id << ": " << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.rfind("# " + id + " ", 0) == 0);
+    for (const char* section : {"## Problematic topology", "## Correct topology", "## Rationale and source",
+                                "## How to fix", "## How to waive"})
+      CHECK(r.out.find(section) != std::string::npos);
+  }
+}
+
+TEST_CASE("rules lists every catalog id") {
+  auto listed = nlohmann::json::parse(run_cli({"rules", "--format", "json"}).out);
+  std::set<std::string> ids;
+  for (const auto& rule : listed["rules"]) ids.insert(rule["id"]);
+  auto expect = [&](const char* family, int last) {
+    for (int i = 1; i <= last; ++i) {
+      char id[8];
+      std::snprintf(id, sizeof id, "%s%03d", family, i);
+      INFO(id);
+      CHECK(ids.count(id) == 1);
+    }
+  };
+  expect("DA", 5);
+  expect("MR", 15);
+  expect("TR", 29);
+  expect("MF", 12);
+  expect("CX", 15);
 }
