@@ -162,45 +162,27 @@ class ProfileReader {
     return compiled;
   }
 
-  LazyExpression lazy_expression(const Node& map, const std::string& key, const std::string& path,
-                                 const std::shared_ptr<const std::vector<std::string>>& names,
-                                 bool required) {
+  /// A LazyExpression or LazyTemplate of `key`; user profiles (eager) compile it at once so
+  /// an error is reported when the profile loads.
+  template <typename Lazy>
+  Lazy lazy(const Node& map, const std::string& key, const std::string& path,
+            const std::shared_ptr<const std::vector<std::string>>& names, bool required) {
     const Node* node = map.find(key);
     if (!node) {
       if (required) fail(map, path + "." + key, "required key is missing");
       return {};
     }
     if (!node->is_scalar()) {
-      fail(*node, path + "." + key, fmt::format("found {}; expected an expression", describe(*node)));
-      return {};
-    }
-    LazyExpression lazy(node->text(), node->location(), names);
-    if (eager_) {
-      std::optional<lang::CompileError> error;
-      if (!lazy.get(&error) && error)
-        errors_.push_back({error->location, fmt::format("{}.{}: {}", path, key, error->message)});
-    }
-    return lazy;
-  }
-
-  LazyTemplate lazy_template(const Node& map, const std::string& key, const std::string& path,
-                             const std::shared_ptr<const std::vector<std::string>>& names) {
-    const Node* node = map.find(key);
-    if (!node) {
-      fail(map, path + "." + key, "required key is missing");
-      return {};
-    }
-    if (!node->is_scalar()) {
       fail(*node, path + "." + key, fmt::format("found {}; expected text", describe(*node)));
       return {};
     }
-    LazyTemplate lazy(node->text(), node->location(), names);
+    Lazy result(node->text(), node->location(), names);
     if (eager_) {
       std::optional<lang::CompileError> error;
-      if (!lazy.get(&error) && error)
+      if (!result.get(&error) && error)
         errors_.push_back({error->location, fmt::format("{}.{}: {}", path, key, error->message)});
     }
-    return lazy;
+    return result;
   }
 
   RuleExample example(const Node& node, const std::string& path) {
@@ -275,14 +257,14 @@ class ProfileReader {
     names.push_back(rule.as);
     if (!rule.from_loader) {
       auto shared_names = std::make_shared<const std::vector<std::string>>(names);
-      rule.each = lazy_expression(node, "each", rule_path,
+      rule.each = lazy<LazyExpression>(node, "each", rule_path,
                                   std::make_shared<const std::vector<std::string>>(rule_variable_names()),
                                   false);
-      rule.when = lazy_expression(node, "when", rule_path, shared_names, true);
-      rule.location = lazy_expression(node, "location", rule_path, shared_names, false);
-      rule.component = lazy_expression(node, "component", rule_path, shared_names, false);
-      rule.message = lazy_template(node, "message", rule_path, shared_names);
-      rule.fix = lazy_template(node, "fix", rule_path, shared_names);
+      rule.when = lazy<LazyExpression>(node, "when", rule_path, shared_names, true);
+      rule.location = lazy<LazyExpression>(node, "location", rule_path, shared_names, false);
+      rule.component = lazy<LazyExpression>(node, "component", rule_path, shared_names, false);
+      rule.message = lazy<LazyTemplate>(node, "message", rule_path, shared_names, true);
+      rule.fix = lazy<LazyTemplate>(node, "fix", rule_path, shared_names, true);
     }
     if (const Node* patch = node.find("patch")) {
       if (!patch->is_sequence()) {
@@ -296,8 +278,8 @@ class ProfileReader {
           check_keys(item, rule_path + ".patch", {"set", "value"});
           RulePatch p;
           p.path = text(item, "set", rule_path + ".patch", true);
-          p.value = lazy_expression(item, "value", rule_path + ".patch",
-                                    std::make_shared<const std::vector<std::string>>(names), true);
+          p.value = lazy<LazyExpression>(item, "value", rule_path + ".patch",
+                                         std::make_shared<const std::vector<std::string>>(names), true);
           if (!p.path.empty() && p.value) rule.patches.push_back(std::move(p));
         }
       }
