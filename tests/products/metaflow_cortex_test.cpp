@@ -22,39 +22,20 @@ using namespace deploy_advisor;
 
 namespace {
 
-const ProfileSet& profiles() {
-  static const ProfileSet set = ProfileSet::builtin();
-  return set;
-}
+const ProfileSet& profiles() { return test_support::builtin_profiles(); }
 
 const std::string kMetaflow = std::string(DA_SOURCE_DIR) + "/tests/data/metaflow/";
 const std::string kCortex = std::string(DA_SOURCE_DIR) + "/tests/data/cortex/";
 
-/// A finding reduced to what these tests compare: rule id, file name (without folders), line.
-using Mark = std::tuple<std::string, std::string, unsigned>;
-
-std::string base_name(std::string_view path) {
-  auto slash = path.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
-std::string describe(const test_support::ExampleRun& run) {
-  std::string out;
-  for (const auto& e : run.errors) out += "  input error: " + format_input_error(e) + "\n";
-  for (const auto& f : run.findings)
-    out += "  " + to_string(f.location) + " " + f.rule_id + ": " + f.message + "\n";
-  return out.empty() ? "  (none)\n" : out;
-}
+using test_support::base_name;
+using test_support::describe;
+using test_support::Mark;
 
 bool is_mf_or_cx(const std::string& id) { return id.rfind("MF", 0) == 0 || id.rfind("CX", 0) == 0; }
 
 /// The Metaflow and Cortex findings of a run (and DA002, which the native key tables produce).
 std::set<Mark> marks(const test_support::ExampleRun& run) {
-  std::set<Mark> out;
-  for (const auto& f : run.findings)
-    if (is_mf_or_cx(f.rule_id) || f.rule_id == "DA002")
-      out.insert({f.rule_id, base_name(f.location.file_name()), f.location.line});
-  return out;
+  return test_support::marks(run, [](const std::string& id) { return is_mf_or_cx(id) || id == "DA002"; });
 }
 
 const Finding* find(const test_support::ExampleRun& run, const std::string& id,

@@ -19,37 +19,14 @@ using namespace deploy_advisor;
 
 namespace {
 
-const ProfileSet& profiles() {
-  static const ProfileSet set = ProfileSet::builtin();
-  return set;
-}
+const ProfileSet& profiles() { return test_support::builtin_profiles(); }
 
 const std::string kData = std::string(DA_SOURCE_DIR) + "/tests/data/";
 
-/// A finding reduced to what these tests compare: rule id, file name (without folders), line.
-using Mark = std::tuple<std::string, std::string, unsigned>;
+using test_support::describe;
+using test_support::Mark;
 
-std::string base_name(std::string_view path) {
-  auto slash = path.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
-std::string describe(const test_support::ExampleRun& run) {
-  std::string out;
-  for (const auto& e : run.errors) out += "  input error: " + format_input_error(e) + "\n";
-  for (const auto& f : run.findings)
-    out += "  " + to_string(f.location) + " " + f.rule_id + ": " + f.message + "\n";
-  return out.empty() ? "  (none)\n" : out;
-}
-
-/// Every finding of the file whose id passes `keep`, as a sorted set of marks.
-template <typename Keep>
-std::set<Mark> marks(const test_support::ExampleRun& run, Keep keep) {
-  std::set<Mark> out;
-  for (const auto& f : run.findings)
-    if (keep(f.rule_id)) out.insert({f.rule_id, base_name(f.location.file_name()), f.location.line});
-  return out;
-}
+using test_support::marks;
 
 std::set<Mark> all_marks(const test_support::ExampleRun& run) {
   return marks(run, [](const std::string&) { return true; });

@@ -66,4 +66,29 @@ ExampleRun run_file(const ProfileSet& profiles, const std::string& path) {
   return run(profiles, path, disk);
 }
 
+const ProfileSet& builtin_profiles() {
+  static const ProfileSet set = ProfileSet::builtin();
+  return set;
+}
+
+std::string base_name(std::string_view path) {
+  auto slash = path.find_last_of('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+std::set<Mark> marks(const ExampleRun& run, const std::function<bool(const std::string&)>& keep) {
+  std::set<Mark> out;
+  for (const auto& f : run.findings)
+    if (keep(f.rule_id)) out.insert({f.rule_id, base_name(f.location.file_name()), f.location.line});
+  return out;
+}
+
+std::string describe(const ExampleRun& run) {
+  std::string out;
+  for (const auto& e : run.errors) out += "  input error: " + format_input_error(e) + "\n";
+  for (const auto& f : run.findings)
+    out += "  " + to_string(f.location) + " " + f.rule_id + ": " + f.message + "\n";
+  return out.empty() ? "  (none)\n" : out;
+}
+
 }  // namespace test_support

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "deploy_advisor/engine.hpp"
@@ -33,5 +37,20 @@ std::vector<Expectation> expectations(const deploy_advisor::RuleExample& example
 
 /// Loads a topology file from disk and checks it.
 ExampleRun run_file(const deploy_advisor::ProfileSet& profiles, const std::string& path);
+
+/// The built-in profiles, loaded once for the whole test program.
+const deploy_advisor::ProfileSet& builtin_profiles();
+
+/// A finding reduced to what product tests compare: rule id, file name (without folders), line.
+using Mark = std::tuple<std::string, std::string, unsigned>;
+
+/// The last part of a path.
+std::string base_name(std::string_view path);
+
+/// Every finding of the run whose id passes `keep`, as a sorted set of marks.
+std::set<Mark> marks(const ExampleRun& run, const std::function<bool(const std::string&)>& keep);
+
+/// The run's input errors and findings, one per line, for test failure messages.
+std::string describe(const ExampleRun& run);
 
 }  // namespace test_support
