@@ -23,19 +23,41 @@ struct RuleExample {
   [[nodiscard]] bool empty() const { return topology.empty(); }
 };
 
-/// A message template compiled when it is first rendered. Most rules never fire on a given
-/// topology, and their messages are most of the profiles' text, so compiling them up front
-/// would be most of the start-up cost. User profiles compile them eagerly (`compile_now`) so a
-/// template error is reported when the profile loads; built-in ones are compiled by the tests.
-class LazyTemplate {
+namespace detail {
+// The one compile step per kind that Lazy needs; the type of the last argument picks it.
+std::shared_ptr<const lang::Expression> compile_lazy(const std::string& text, Location at,
+                                                     const std::vector<std::string>& names,
+                                                     std::optional<lang::CompileError>& error,
+                                                     const lang::Expression*);
+std::shared_ptr<const lang::Template> compile_lazy(const std::string& text, Location at,
+                                                   const std::vector<std::string>& names,
+                                                   std::optional<lang::CompileError>& error,
+                                                   const lang::Template*);
+}  // namespace detail
+
+/// A rule expression or message template compiled when it is first used. Most rules never
+/// fire on a given topology, and a topology of one product should not pay for compiling every
+/// product's rules; `rules`, `explain` and `validate` compile none. User profiles compile
+/// eagerly so an error is reported when the profile loads; built-in ones are compiled by the
+/// tests. Not thread-safe: a profile set is used by one thread.
+template <typename Compiled>
+class Lazy {
  public:
-  LazyTemplate() = default;
-  LazyTemplate(std::string text, Location at, std::shared_ptr<const std::vector<std::string>> names)
+  Lazy() = default;
+  Lazy(std::string text, Location at, std::shared_ptr<const std::vector<std::string>> names)
       : text_(std::move(text)), at_(at), names_(std::move(names)), present_(true) {}
   [[nodiscard]] explicit operator bool() const { return present_; }
-  /// The compiled template, or null with the compile error in *error.
-  const lang::Template* get(std::optional<lang::CompileError>* error = nullptr) const;
   [[nodiscard]] const std::string& text() const { return text_; }
+
+  /// The compiled form, or null with the compile error in *error.
+  const Compiled* get(std::optional<lang::CompileError>* error = nullptr) const {
+    if (!compiled_once_) {
+      compiled_once_ = true;
+      compiled_ = detail::compile_lazy(text_, at_, *names_, error_, static_cast<const Compiled*>(nullptr));
+    }
+    if (error && error_) *error = error_;
+    return compiled_.get();
+  }
 
  private:
   std::string text_;
@@ -43,32 +65,12 @@ class LazyTemplate {
   std::shared_ptr<const std::vector<std::string>> names_;
   bool present_ = false;
   mutable bool compiled_once_ = false;
-  mutable std::optional<lang::Template> compiled_;
+  mutable std::shared_ptr<const Compiled> compiled_;
   mutable std::optional<lang::CompileError> error_;
 };
 
-/// A rule expression compiled when the rule is first evaluated, for the same reason as
-/// LazyTemplate: a topology of one product should not pay for compiling every product's rules,
-/// and `rules`, `explain` and `validate` compile none.
-class LazyExpression {
- public:
-  LazyExpression() = default;
-  LazyExpression(std::string text, Location at, std::shared_ptr<const std::vector<std::string>> names)
-      : text_(std::move(text)), at_(at), names_(std::move(names)), present_(true) {}
-  [[nodiscard]] explicit operator bool() const { return present_; }
-  /// The compiled expression, or null with the compile error in *error.
-  const lang::Expression* get(std::optional<lang::CompileError>* error = nullptr) const;
-  [[nodiscard]] const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-  Location at_;
-  std::shared_ptr<const std::vector<std::string>> names_;
-  bool present_ = false;
-  mutable bool compiled_once_ = false;
-  mutable std::shared_ptr<const lang::Expression> compiled_;
-  mutable std::optional<lang::CompileError> error_;
-};
+using LazyExpression = Lazy<lang::Expression>;
+using LazyTemplate = Lazy<lang::Template>;
 
 /// A change that resolves a rule's finding (see Remedy).
 struct RulePatch {

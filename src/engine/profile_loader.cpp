@@ -10,27 +10,28 @@
 
 namespace deploy_advisor {
 
-const lang::Expression* LazyExpression::get(std::optional<lang::CompileError>* error) const {
-  if (!compiled_once_) {
-    compiled_once_ = true;
-    auto result = lang::compile(text_, at_, *names_);
-    compiled_ = std::move(result.expression);
-    error_ = std::move(result.error);
-  }
-  if (error && error_) *error = error_;
-  return compiled_.get();
+namespace detail {
+
+std::shared_ptr<const lang::Expression> compile_lazy(const std::string& text, Location at,
+                                                     const std::vector<std::string>& names,
+                                                     std::optional<lang::CompileError>& error,
+                                                     const lang::Expression*) {
+  auto result = lang::compile(text, at, names);
+  error = std::move(result.error);
+  return std::move(result.expression);
 }
 
-const lang::Template* LazyTemplate::get(std::optional<lang::CompileError>* error) const {
-  if (!compiled_once_) {
-    compiled_once_ = true;
-    auto [compiled, compile_error] = lang::Template::compile(text_, at_, *names_);
-    compiled_ = std::move(compiled);
-    error_ = std::move(compile_error);
-  }
-  if (error && error_) *error = error_;
-  return compiled_ ? &*compiled_ : nullptr;
+std::shared_ptr<const lang::Template> compile_lazy(const std::string& text, Location at,
+                                                   const std::vector<std::string>& names,
+                                                   std::optional<lang::CompileError>& error,
+                                                   const lang::Template*) {
+  auto [compiled, compile_error] = lang::Template::compile(text, at, names);
+  error = std::move(compile_error);
+  if (!compiled) return nullptr;
+  return std::make_shared<const lang::Template>(std::move(*compiled));
 }
+
+}  // namespace detail
 
 const std::vector<std::string>& rule_variable_names() {
   static const std::vector<std::string> names = {
