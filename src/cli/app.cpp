@@ -19,7 +19,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("deploy-advisor ") + DEPLOY_ADVISOR_VERSION);
 
-  cli::Context context{out, err, files};
+  cli::Context context{out, err, files, false, false, false, {}, {}, {}};
   bool no_color = false;
   auto add_common = [&](CLI::App* sub) {
     sub->add_flag("--no-color", no_color, "never colour the output");
