@@ -67,7 +67,7 @@ lang::Environment product_environment(const LoadedTopology& topology, const Load
   env.bind("apis", product.apis);
   env.bind("flows", product.flows);
   Value::Map assumptions, figures;
-  Value volume = apply_growth(product.traffic);
+  Value volume = sizing ? sizing->volume : apply_growth(product.traffic);
   if (sizing) {
     for (const auto& a : sizing->assumptions)
       if (a.product == product.name || a.product.empty())
@@ -249,6 +249,10 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
         sizing.assumptions.push_back(std::move(used));
       }
     }
+    // One environment per product; each computed figure is added by binding `sizing` anew
+    // (a later binding shadows an earlier one), so later figures can use it.
+    lang::Environment env = product_environment(topology, product, &sizing);
+    Value::Map figures_so_far;
     for (const auto& profile : profiles.profiles()) {
       if (profile.product != product.name) continue;
       for (const auto& figure : profile.figures) {
@@ -262,7 +266,6 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
               sizing.missing_inputs.push_back(m);
           continue;
         }
-        lang::Environment env = product_environment(topology, product, &sizing);
         if (figure.when) {
           Value go = lang::evaluate(*figure.when, env);
           if (!go.is_bool() || !go.as_bool()) continue;
@@ -307,6 +310,8 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
           Value needed = figure.add_when ? lang::evaluate(*figure.add_when, env) : Value::boolean(true);
           if (needed.is_bool() && needed.as_bool()) computed.add = *figure.add;
         }
+        figures_so_far.emplace_back(computed.name, Value::number(computed.value, computed.defined_at));
+        env.bind("sizing", Value::map(figures_so_far, product.location));
         sizing.figures.push_back(std::move(computed));
       }
     }
