@@ -7,6 +7,7 @@
 #include "deploy_advisor/file_system.hpp"
 #include "deploy_advisor/finding.hpp"
 #include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/waiver_comments.hpp"
 
 namespace deploy_advisor {
 
@@ -35,7 +36,23 @@ std::string find_tool_config(const std::string& folder);
 
 /// Drops disabled rules' findings, applies severity overrides and marks waived findings.
 /// A waiver past its date (`today`, YYYY-MM-DD) no longer applies, and the finding says so.
-void apply_tool_config(const ToolConfig& config, const std::string& today, std::vector<Finding>& findings);
+/// When `used` is given (one flag per waiver), the flag of every waiver that matched a finding
+/// is set, so that waivers matching nothing can be reported.
+void apply_tool_config(const ToolConfig& config, const std::string& today, std::vector<Finding>& findings,
+                       std::vector<bool>* used = nullptr);
+
+/// The rule reporting a waiver or baseline entry that matches no finding.
+inline constexpr const char* kUnusedWaiverRule = "DA006";
+
+/// Marks the findings that a waiver comment covers (same file, the line the comment applies
+/// to, same rule) and adds a DA006 finding for every comment that covers none. A rule id that
+/// does not exist is an input error located in the comment.
+void apply_inline_waivers(const ProfileSet& profiles, const std::vector<InlineWaiver>& waivers,
+                          const std::string& today, std::vector<Finding>& findings,
+                          std::vector<InputError>& errors);
+
+/// A DA006 finding at `where`, with the rule's name and severity from the profiles.
+Finding unused_waiver_finding(const ProfileSet& profiles, Location where, std::string message, std::string fix);
 
 /// Today's date in UTC as YYYY-MM-DD (DEPLOY_ADVISOR_TODAY overrides it, for tests).
 std::string today_utc();

@@ -23,6 +23,16 @@ struct Remedy {
   Value value;
 };
 
+/// Why a finding is accepted: a waiver comment beside it or a waiver in `.deploy-advisor.yaml`.
+struct WaiverNote {
+  enum class Source { Inline, Config };
+  std::string reason;
+  std::string until;  // YYYY-MM-DD, or "" for no end
+  Source source = Source::Config;
+};
+
+std::string_view to_string(WaiverNote::Source source);
+
 /// One rule's verdict about one place in the input.
 struct Finding {
   std::string rule_id;
@@ -34,6 +44,7 @@ struct Finding {
   std::string fix;
   Location location;
   bool waived = false;
+  WaiverNote waiver;  // meaningful when `waived`
   bool baseline = false;
   std::vector<Remedy> remedies;
 };

@@ -23,7 +23,10 @@ struct CheckReport {
   Severity fail_on = Severity::Error;
   bool fail_never = false;
   [[nodiscard]] bool failed() const;
+  /// Findings of this severity that count: neither waived nor in the baseline.
   [[nodiscard]] int count(Severity severity) const;
+  [[nodiscard]] int waived() const;
+  [[nodiscard]] int in_baseline() const;
 };
 
 struct TextStyle {
@@ -36,7 +39,7 @@ void write_json(const CheckReport& report, std::ostream& out);
 void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ostream& out);
 void write_markdown_findings(const CheckReport& report, std::ostream& out);
 
-/// "3 errors, 1 warning, no info".
+/// "3 errors, 1 warning, no info", then ", 2 waived" and ", 1 in the baseline" when there are any.
 std::string summary_counts(const CheckReport& report);
 
 }  // namespace deploy_advisor

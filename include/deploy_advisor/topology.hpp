@@ -9,6 +9,7 @@
 #include "deploy_advisor/readers.hpp"
 #include "deploy_advisor/schema.hpp"
 #include "deploy_advisor/value.hpp"
+#include "deploy_advisor/waiver_comments.hpp"
 
 namespace deploy_advisor {
 
@@ -35,6 +36,7 @@ struct LoadedTopology {
   std::vector<LoadedProduct> products;
   std::vector<std::string> input_files;  // topology first, then native files in load order
   std::vector<Finding> warnings;         // DA002 (unknown keys) and other loader findings
+  std::vector<InlineWaiver> inline_waivers;  // waiver comments of the topology and native YAML files
 };
 
 struct LoadOptions {

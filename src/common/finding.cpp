@@ -17,6 +17,16 @@ std::string_view to_string(Severity severity) {
   return "error";
 }
 
+std::string_view to_string(WaiverNote::Source source) {
+  switch (source) {
+    case WaiverNote::Source::Inline:
+      return "inline";
+    case WaiverNote::Source::Config:
+      return "config";
+  }
+  return "config";
+}
+
 bool parse_severity(std::string_view text, Severity* out) {
   if (text == "info") *out = Severity::Info;
   else if (text == "warning") *out = Severity::Warning;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "deploy_advisor/config.hpp"
 #include "deploy_advisor/engine.hpp"
 
 namespace deploy_advisor {
@@ -349,6 +350,7 @@ std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopo
     for (const Rule* rule : rules)
       if (applies(*rule, product, topology)) runner.run(*rule, product, env);
   }
+  apply_inline_waivers(profiles, topology.inline_waivers, today_utc(), findings, errors);
   if (!errors.empty()) throw InputFailure(std::move(errors));
   sort_findings(findings);
   return findings;

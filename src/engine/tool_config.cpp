@@ -13,14 +13,6 @@ namespace deploy_advisor {
 
 namespace {
 
-bool is_date(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (text[i] < '0' || text[i] > '9') return false;
-  int month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 class ConfigReader {
  public:
   ConfigReader(const ProfileSet& profiles, std::vector<InputError>& errors)
@@ -105,7 +97,7 @@ class ConfigReader {
       return fail(reason ? *reason : node, "waivers.reason", "a waiver needs a reason; expected text");
     w.reason = reason->text();
     if (const Node* expires = node.find("expires")) {
-      if (!expires->is_scalar() || !is_date(expires->text()))
+      if (!expires->is_scalar() || !is_calendar_date(expires->text()))
         return fail(*expires, "waivers.expires", fmt::format("found {}; expected a date YYYY-MM-DD", describe(*expires)));
       w.expires = expires->text();
     }
@@ -148,7 +140,9 @@ std::string find_tool_config(const std::string& folder) {
   return {};
 }
 
-void apply_tool_config(const ToolConfig& config, const std::string& today, std::vector<Finding>& findings) {
+void apply_tool_config(const ToolConfig& config, const std::string& today, std::vector<Finding>& findings,
+                       std::vector<bool>* used) {
+  if (used) used->resize(config.waivers.size(), false);
   findings.erase(std::remove_if(findings.begin(), findings.end(),
                                 [&](const Finding& f) {
                                   return std::find(config.disabled.begin(), config.disabled.end(),
@@ -158,22 +152,24 @@ void apply_tool_config(const ToolConfig& config, const std::string& today, std::
   for (auto& f : findings) {
     for (const auto& [id, severity] : config.severities)
       if (f.rule_id == id) f.severity = severity;
-    for (const auto& w : config.waivers) {
+    for (std::size_t i = 0; i < config.waivers.size(); ++i) {
+      const auto& w = config.waivers[i];
       if (w.rule != f.rule_id) continue;
       if (!w.product.empty() && (w.product != f.product || w.component != f.component)) continue;
+      if (used) (*used)[i] = true;
       // Dates as YYYY-MM-DD compare correctly as text.
       if (!w.expires.empty() && w.expires < today) {
         f.message += fmt::format(" (a waiver for this finding expired on {}: {})", w.expires, w.reason);
         continue;
       }
       f.waived = true;
-      f.message += fmt::format(" (waived{}: {})", w.expires.empty() ? "" : " until " + w.expires, w.reason);
+      f.waiver = {w.reason, w.expires, WaiverNote::Source::Config};
     }
   }
 }
 
 std::string today_utc() {
-  if (const char* fixed = std::getenv("DEPLOY_ADVISOR_TODAY"); fixed && is_date(fixed)) return fixed;
+  if (const char* fixed = std::getenv("DEPLOY_ADVISOR_TODAY"); fixed && is_calendar_date(fixed)) return fixed;
   std::time_t now = std::time(nullptr);
   std::tm utc{};
   gmtime_r(&now, &utc);

@@ -22,6 +22,10 @@ void write_json(const CheckReport& report, std::ostream& out) {
         {"waived", f.waived},
         {"baseline", f.baseline},
     });
+    if (f.waived)
+      findings.back()["waiver"] = {{"reason", f.waiver.reason},
+                                   {"until", f.waiver.until.empty() ? Json(nullptr) : Json(f.waiver.until)},
+                                   {"source", to_string(f.waiver.source)}};
   }
   Json root = {
       {"tool", {{"name", "deploy-advisor"}, {"version", DEPLOY_ADVISOR_VERSION}}},
@@ -30,6 +34,8 @@ void write_json(const CheckReport& report, std::ostream& out) {
        {{"error", report.count(Severity::Error)},
         {"warning", report.count(Severity::Warning)},
         {"info", report.count(Severity::Info)},
+        {"waived", report.waived()},
+        {"baseline", report.in_baseline()},
         {"failed", report.failed()}}},
   };
   out << root.dump(2) << "\n";

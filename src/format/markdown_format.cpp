@@ -41,8 +41,13 @@ void write_markdown_findings(const CheckReport& report, std::ostream& out) {
                              severity_icon(severity));
           any = true;
         }
-        out << fmt::format("| {} | [{}]({}) | {} | `{}` | {} |\n", to_string(severity), f.rule_id,
-                           rule_doc_path(f.rule_id), markdown_cell(f.message),
+        std::string state = f.waived     ? fmt::format(" (waived: {}{})", f.waiver.reason,
+                                                       f.waiver.until.empty() ? "" : ", until " + f.waiver.until)
+                            : f.baseline ? " (known: in the baseline)"
+                                         : "";
+        out << fmt::format("| {} | [{}]({}) | {} | `{}` | {} |\n",
+                           f.waived ? "waived" : f.baseline ? "baseline" : to_string(severity), f.rule_id,
+                           rule_doc_path(f.rule_id), markdown_cell(f.message + state),
                            markdown_cell(to_string(f.location)), markdown_cell(f.fix));
       }
     }

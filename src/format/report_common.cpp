@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "deploy_advisor/format.hpp"
@@ -23,17 +25,29 @@ bool CheckReport::failed() const {
 int CheckReport::count(Severity severity) const {
   int n = 0;
   for (const auto& f : findings)
-    if (f.severity == severity) ++n;
+    if (f.severity == severity && !f.waived && !f.baseline) ++n;
   return n;
+}
+
+int CheckReport::waived() const {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.waived; }));
+}
+
+int CheckReport::in_baseline() const {
+  return static_cast<int>(
+      std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.baseline && !f.waived; }));
 }
 
 std::string summary_counts(const CheckReport& report) {
   auto part = [](int n, const char* one, const char* many) {
     return n == 0 ? fmt::format("no {}", many) : fmt::format("{} {}", n, n == 1 ? one : many);
   };
-  return fmt::format("{}, {}, {}", part(report.count(Severity::Error), "error", "errors"),
-                     part(report.count(Severity::Warning), "warning", "warnings"),
-                     part(report.count(Severity::Info), "info", "info"));
+  std::string counts = fmt::format("{}, {}, {}", part(report.count(Severity::Error), "error", "errors"),
+                                   part(report.count(Severity::Warning), "warning", "warnings"),
+                                   part(report.count(Severity::Info), "info", "info"));
+  if (int n = report.waived()) counts += fmt::format(", {} waived", n);
+  if (int n = report.in_baseline()) counts += fmt::format(", {} in the baseline", n);
+  return counts;
 }
 
 }  // namespace deploy_advisor

@@ -60,9 +60,20 @@ void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ost
         {"properties", {{"product", f.product}, {"component", f.component}}},
     };
     if (auto it = index.find(f.rule_id); it != index.end()) result["ruleIndex"] = it->second;
-    if (f.waived || f.baseline)
-      result["suppressions"] = Json::array({{{"kind", "external"},
-                                             {"justification", f.waived ? "waived" : "in the baseline"}}});
+    // A comment beside the finding is `inSource`; the configuration and the baseline are
+    // `external`. Either way the result stays in the log, suppressed.
+    if (f.waived) {
+      std::string justification = f.waiver.reason;
+      if (!f.waiver.until.empty()) justification += " (until " + f.waiver.until + ")";
+      result["suppressions"] = Json::array(
+          {{{"kind", f.waiver.source == WaiverNote::Source::Inline ? "inSource" : "external"},
+            {"status", "accepted"},
+            {"justification", justification}}});
+    } else if (f.baseline) {
+      result["suppressions"] = Json::array(
+          {{{"kind", "external"}, {"status", "accepted"}, {"justification", "recorded in the baseline"}}});
+      result["baselineState"] = "unchanged";
+    }
     results.push_back(std::move(result));
   }
   Json root = {

@@ -31,10 +31,19 @@ void write_text(const CheckReport& report, const TextStyle& style, std::ostream&
     if (!first && f.location.file_name() != current_file && !style.quiet) out << "\n";
     first = false;
     current_file = f.location.file_name();
-    out << paint(to_string(f.location), "1", style.color) << ": "
-        << paint(std::string(to_string(f.severity)), severity_color(f.severity), style.color) << ": "
-        << f.message << " [" << f.rule_id << " " << f.rule_name << "]\n";
+    // An accepted finding does not say `error:`, so that nothing scanning for it fails the build.
+    std::string label = f.waived ? paint("waived", "1;32", style.color)
+                        : f.baseline ? paint("baseline", "1;32", style.color)
+                                     : paint(std::string(to_string(f.severity)), severity_color(f.severity), style.color);
+    out << paint(to_string(f.location), "1", style.color) << ": " << label << ": " << f.message << " ["
+        << f.rule_id << " " << f.rule_name << "]\n";
     if (style.quiet) continue;
+    if (f.waived)
+      out << fmt::format("  waived ({} {}{}): {}\n", to_string(f.severity),
+                         f.waiver.source == WaiverNote::Source::Inline ? "by a comment" : "in the configuration",
+                         f.waiver.until.empty() ? "" : ", until " + f.waiver.until, f.waiver.reason);
+    else if (f.baseline)
+      out << fmt::format("  known ({}): recorded in the baseline\n", to_string(f.severity));
     if (!f.fix.empty()) out << "  fix: " << f.fix << "\n";
     out << "  see: " << rule_doc_path(f.rule_id) << " (deploy-advisor explain " << f.rule_id << ")\n";
   }

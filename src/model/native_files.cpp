@@ -85,6 +85,10 @@ NativeFiles::Document NativeFiles::read_document(const Node& reference, const st
   const std::string* file = intern_file_name(resolved);
   ParseResult parsed = ends_with_json(resolved) ? parse_json(contents, file, limits_)
                                                 : parse_yaml(contents, file, limits_);
+  if (!ends_with_json(resolved)) {
+    auto found = scan_waiver_comments(contents, file, errors_);
+    waivers_.insert(waivers_.end(), found.begin(), found.end());
+  }
   if (!parsed.ok()) {
     errors_.insert(errors_.end(), parsed.errors.begin(), parsed.errors.end());
     return {};

@@ -9,6 +9,7 @@
 #include "deploy_advisor/readers.hpp"
 #include "deploy_advisor/finding.hpp"
 #include "deploy_advisor/value.hpp"
+#include "deploy_advisor/waiver_comments.hpp"
 #include "model/native_keys.hpp"
 
 namespace deploy_advisor {
@@ -34,6 +35,8 @@ class NativeFiles {
                   const std::string& folder, const std::string& key_path);
 
   [[nodiscard]] const std::vector<std::string>& files_read() const { return files_read_; }
+  /// The waiver comments of the YAML files read.
+  [[nodiscard]] const std::vector<InlineWaiver>& waivers() const { return waivers_; }
 
  private:
   struct Document {
@@ -50,6 +53,7 @@ class NativeFiles {
   std::vector<InputError>& errors_;
   std::vector<Finding>& warnings_;
   std::vector<std::string> files_read_;
+  std::vector<InlineWaiver> waivers_;
 };
 
 }  // namespace deploy_advisor

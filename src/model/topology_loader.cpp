@@ -63,6 +63,7 @@ class TopologyLoader {
     }
     ParseResult parsed = parse_yaml(read.contents, file, options_.limits);
     if (!parsed.ok()) throw InputFailure(std::move(parsed.errors));
+    result.inline_waivers = scan_waiver_comments(read.contents, file, errors_);
     const Node& root = parsed.root;
     if (!root.is_mapping()) {
       error(root.location(), "", fmt::format("the topology is {}", describe(root)),
@@ -73,6 +74,7 @@ class TopologyLoader {
     result.source = std::move(parsed.root);
     result.input_files.insert(result.input_files.end(), native_.files_read().begin(),
                               native_.files_read().end());
+    result.inline_waivers.insert(result.inline_waivers.end(), native_.waivers().begin(), native_.waivers().end());
     if (!errors_.empty()) throw InputFailure(std::move(errors_));
     result.warnings = std::move(warnings_);
     return result;
