@@ -4,11 +4,55 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/completion.hpp"
+#include "cli/starter_topology.hpp"
 #include "deploy_advisor/cli.hpp"
 
 namespace deploy_advisor {
 
 namespace {
+
+std::vector<std::string> load_profiles_for_completion(const cli::Context& context) {
+  std::vector<std::string> ids;
+  ProfileSet profiles = cli::load_profiles(context);
+  for (const Rule* rule : profiles.rules()) ids.push_back(rule->id);
+  return ids;
+}
+
+/// The commands and flags as CLI11 knows them; a flag's choices come from its IsMember check.
+cli::CompletionSpec completion_spec(CLI::App& app, std::vector<std::string> rule_ids) {
+  cli::CompletionSpec spec;
+  spec.rule_ids = std::move(rule_ids);
+  spec.products = cli::starter_products();
+  for (CLI::App* sub : app.get_subcommands([](CLI::App* s) { return !s->get_group().empty(); })) {
+    cli::CompletionSpec::Command command{sub->get_name(), {}, {}};
+    for (CLI::Option* option : sub->get_options([](CLI::Option* o) { return o->nonpositional(); })) {
+      std::vector<std::string> names;
+      for (const auto& s : option->get_snames()) names.push_back("-" + s);
+      for (const auto& l : option->get_lnames()) names.push_back("--" + l);
+      if (names.empty() || names.back() == "--help") continue;
+      command.flags.insert(command.flags.end(), names.begin(), names.end());
+      std::string choices;
+      try {
+        choices = option->get_validator(0)->get_description();
+      } catch (const CLI::OptionNotFound&) {
+        continue;
+      }
+      // IsMember describes itself as {a,b,c}.
+      if (choices.size() < 2 || choices.front() != '{' || choices.back() != '}') continue;
+      std::vector<std::string> values;
+      std::string value;
+      for (char c : choices.substr(1, choices.size() - 2)) {
+        if (c == ',') values.push_back(std::move(value)), value.clear();
+        else value += c;
+      }
+      values.push_back(value);
+      for (const auto& name : names) command.values.emplace_back(name, values);
+    }
+    spec.commands.push_back(std::move(command));
+  }
+  return spec;
+}
 
 /// CLI11 reports its own errors with its own exit codes; the contract allows only 0, 1, 2.
 int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
@@ -18,6 +62,8 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                "deploy-advisor"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("deploy-advisor ") + DEPLOY_ADVISOR_VERSION);
+  // Every command's flags on one page: the man page is written from it.
+  app.set_help_all_flag("--help-all", "print the help of every command");
 
   cli::Context context{out, err, files, false, false, false, {}, {}, {}};
   bool no_color = false;
@@ -44,6 +90,12 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                         "the lowest severity that makes the run fail (exit 1)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   check_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
+  check_cmd->add_flag("--no-waivers", check.no_waivers,
+                      "ignore every waiver: comments in the files and the configuration's");
+  check_cmd->add_option("--baseline", check.baseline,
+                        "findings recorded in FILE are reported as known and do not fail the run");
+  check_cmd->add_option("--write-baseline", check.write_baseline,
+                        "record the current findings in FILE (JSON), to pass as --baseline later");
   add_common(check_cmd);
   add_config(check_cmd);
 
@@ -84,11 +136,23 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   add_common(report_cmd);
   add_config(report_cmd);
 
+  std::vector<std::string> init_products;
+  auto* init_cmd = app.add_subcommand("init", "write a commented starter topology for the named products");
+  init_cmd->add_option("product", init_products, "tracardi, metarank, metaflow or cortex (one or more)")->required();
+  init_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
+  add_common(init_cmd);
+
   std::string docs_folder;
   auto* docs_cmd = app.add_subcommand("docs", "write the rule pages (docs/rules) from the profiles");
   docs_cmd->add_option("folder", docs_folder, "where to write them")->required();
   docs_cmd->group("");  // a maintainer's command: hidden from --help
   add_common(docs_cmd);
+
+  std::string completion_shell;
+  auto* completion_cmd = app.add_subcommand("completion", "print the shell completion script");
+  completion_cmd->add_option("shell", completion_shell, "bash")->required()->check(CLI::IsMember({"bash"}));
+  completion_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
+  completion_cmd->group("");  // run at build time to install the script: hidden from --help
 
   try {
     app.parse(argc, argv);
@@ -115,6 +179,11 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (*plan_cmd) return cli::run_plan(context, plan);
   if (*report_cmd) return cli::run_report(context, report);
   if (*docs_cmd) return cli::run_docs(context, docs_folder);
+  if (*init_cmd) return cli::run_init(context, init_products);
+  if (*completion_cmd) {
+    std::string script = cli::bash_completion(completion_spec(app, load_profiles_for_completion(context)));
+    return cli::emit(context, script) ? 0 : static_cast<int>(ExitStatus::InputError);
+  }
   return static_cast<int>(ExitStatus::InputError);
 }
 

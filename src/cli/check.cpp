@@ -1,6 +1,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/suppressions.hpp"
 #include "deploy_advisor/engine.hpp"
 #include "deploy_advisor/format.hpp"
 
@@ -13,15 +14,17 @@ int run_check(Context& context, const CheckOptions& options) {
   if (options.fail_on == "never") report.fail_never = true;
   else parse_severity(options.fail_on, &report.fail_on);
 
+  Suppressions suppressions(context, profiles, options);
   // Every topology is checked even when an earlier one has input errors, so one run reports
   // every problem.
   std::vector<InputError> errors;
   for (const auto& path : options.topologies) {
     try {
       LoadedTopology topology = load_topology(path, context.files, load);
+      suppressions.prepare(topology);
       auto sizing = compute_sizing(profiles, topology);
       auto findings = check_topology(profiles, topology, sizing);
-      apply_configuration(context, path, profiles, findings);
+      suppressions.apply(topology, findings);
       report.findings.insert(report.findings.end(), findings.begin(), findings.end());
       report.topologies.push_back(path);
     } catch (const InputFailure& failure) {
@@ -29,6 +32,9 @@ int run_check(Context& context, const CheckOptions& options) {
     }
   }
   if (!errors.empty()) return report_input_errors(context, errors);
+  auto unused = suppressions.unused();
+  report.findings.insert(report.findings.end(), unused.begin(), unused.end());
+  if (!suppressions.write_baseline(context)) return static_cast<int>(ExitStatus::InputError);
   sort_findings(report.findings);
 
   OutputFormat format = OutputFormat::Text;

@@ -29,6 +29,9 @@ struct CheckOptions {
   std::vector<std::string> topologies;
   std::string format = "text";
   std::string fail_on = "error";
+  bool no_waivers = false;     // ignore waiver comments and configuration waivers
+  std::string baseline;        // --baseline FILE: findings recorded there are known
+  std::string write_baseline;  // --write-baseline FILE: record the current findings there
 };
 
 struct PlanOptions {
@@ -50,6 +53,7 @@ int run_explain(Context& context, const std::string& id);
 int run_plan(Context& context, const PlanOptions& options);
 int run_report(Context& context, const ReportOptions& options);
 int run_docs(Context& context, const std::string& folder);
+int run_init(Context& context, const std::vector<std::string>& products);
 
 /// The profiles in use: built-in plus --profiles. Throws InputFailure.
 ProfileSet load_profiles(const Context& context);

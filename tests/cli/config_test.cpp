@@ -70,8 +70,11 @@ TEST_CASE("a waiver marks the finding, which then no longer fails the run") {
   for (const auto& f : json["findings"]) {
     if (f["rule_id"] != "DA004" && f["rule_id"] != "MR003") continue;
     CHECK(f["waived"] == true);
-    CHECK(f["message"].get<std::string>().find("(waived") != std::string::npos);
+    CHECK(f["waiver"]["source"] == "config");
+    CHECK_FALSE(f["waiver"]["reason"].get<std::string>().empty());
   }
+  CHECK(json["summary"]["waived"] == 2);
+  CHECK(json["summary"]["warning"] == 0);
   CHECK(json["summary"]["failed"] == false);
   CHECK(json["exit"] == 0);
   unsetenv("DEPLOY_ADVISOR_TODAY");
