@@ -56,3 +56,19 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 # The shared libraries the binary links (yaml-cpp, fmt, RE2 …) become the package's Depends.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 include(CPack)
+
+if(BUILD_TESTING)
+  # What `cmake --install` puts in place, staged in the build folder; the man page lists the
+  # commands' flags because it is written from --help-all.
+  set(DA_STAGE ${PROJECT_BINARY_DIR}/install-test)
+  set(DA_INSTALL_CHECK
+      "rm -rf '${DA_STAGE}' && '${CMAKE_COMMAND}' --install '${PROJECT_BINARY_DIR}' --prefix '${DA_STAGE}' >/dev/null"
+      " && '${DA_STAGE}/bin/deploy-advisor' --version"
+      " && test -s '${DA_STAGE}/${CMAKE_INSTALL_DATADIR}/bash-completion/completions/deploy-advisor'")
+  if(HELP2MAN AND GZIP)
+    list(APPEND DA_INSTALL_CHECK
+         " && gzip -dc '${DA_STAGE}/${CMAKE_INSTALL_MANDIR}/man1/deploy-advisor.1.gz' | grep -c 'write.\\{1,2\\}baseline' >/dev/null")
+  endif()
+  string(JOIN "" DA_INSTALL_CHECK ${DA_INSTALL_CHECK})
+  add_test(NAME "install: binary, man page and bash completion" COMMAND sh -c "${DA_INSTALL_CHECK}")
+endif()

@@ -29,9 +29,10 @@ std::string read(const std::filesystem::path& path) {
   return text.str();
 }
 
+// Each test case has its own folder: ctest runs them in parallel.
 struct Baseline {
-  std::filesystem::path folder = std::filesystem::temp_directory_path() / "da-baseline-test";
-  Baseline() {
+  std::filesystem::path folder;
+  explicit Baseline(const std::string& name) : folder(std::filesystem::temp_directory_path() / name) {
     std::filesystem::remove_all(folder);
     std::filesystem::create_directories(folder);
   }
@@ -54,7 +55,7 @@ nlohmann::json check_with(const std::string& topology_text, const std::string& b
 }  // namespace
 
 TEST_CASE("a baseline keeps known findings from failing, follows moved lines, and never hides new ones") {
-  Baseline baseline;
+  Baseline baseline("da-baseline-test-main");
   deploy_advisor::MemoryFileSystem files;
   files.add("t.yaml", topology("", false));
   files.add("empty.yaml", "{}\n");
@@ -137,7 +138,7 @@ TEST_CASE("a baseline keeps known findings from failing, follows moved lines, an
 }
 
 TEST_CASE("the offending value written another way keeps its match") {
-  Baseline baseline;
+  Baseline baseline("da-baseline-test-rewritten");
   deploy_advisor::MemoryFileSystem files;
   files.add("t.yaml", topology("", false));
   files.add("empty.yaml", "{}\n");

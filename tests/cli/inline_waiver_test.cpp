@@ -128,7 +128,7 @@ TEST_CASE("a waiver two lines away, or for another rule, does not apply and is r
   CHECK(finding(other.json, "DA006"));
 }
 
-TEST_CASE("--no-waivers ignores waiver comments and configuration waivers") {
+TEST_CASE("check --no-waivers ignores waiver comments and configuration waivers") {
   auto run = check(gui_topology(kWaiver, ""), {"--no-waivers"});
   CHECK((*finding(run.json, "TR007"))["waived"] == false);
   CHECK(finding(run.json, "DA006") == nullptr);
