@@ -54,6 +54,19 @@ class Node {
   [[nodiscard]] const Location& location() const { return location_; }
   [[nodiscard]] const std::string& text() const { return text_; }
   [[nodiscard]] Style style() const { return style_; }
+  /// The explicit tag written on the node (`!reset`, `!Ref`), or "" for none.
+  [[nodiscard]] std::string_view tag() const {
+    return tag_ ? std::string_view(*tag_) : std::string_view();
+  }
+  /// For a copy made by an alias, the anchor's name; "" otherwise.
+  [[nodiscard]] std::string_view alias_of() const {
+    return alias_of_ ? std::string_view(*alias_of_) : std::string_view();
+  }
+  void set_tag(std::string_view tag) { tag_ = tag.empty() ? nullptr : intern_string(tag); }
+  void set_alias_of(std::string_view anchor) {
+    alias_of_ = anchor.empty() ? nullptr : intern_string(anchor);
+  }
+  void set_location(Location at) { location_ = at; }
   [[nodiscard]] const std::vector<Node>& items() const { return items_; }
   [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
   std::vector<Node>& items() { return items_; }
@@ -68,6 +81,8 @@ class Node {
   Kind kind_ = Kind::Null;
   Style style_ = Style::Plain;
   Location location_;
+  const std::string* tag_ = nullptr;       // interned
+  const std::string* alias_of_ = nullptr;  // interned
   std::string text_;
   std::vector<Node> items_;
   std::vector<Entry> entries_;

@@ -30,11 +30,12 @@ struct LoadedProduct {
 struct LoadedTopology {
   std::string path;            // as given on the command line
   Value root;                  // the whole file as written
-  Node source;                 // the parsed file, for writing a revised topology (plan)
+  Node source;                 // the parsed file (merged over its bases), for plan's revision
+  std::vector<std::string> bases;  // the files `extends` named, nearest first
   std::string name;
   std::string environment;
   std::vector<LoadedProduct> products;
-  std::vector<std::string> input_files;  // topology first, then native files in load order
+  std::vector<std::string> input_files;  // topology, its bases, then native files in load order
   std::vector<Finding> warnings;         // DA002 (unknown keys) and other loader findings
   std::vector<InlineWaiver> inline_waivers;  // waiver comments of the topology and native YAML files
 };

@@ -14,11 +14,13 @@ int run_validate(Context& context, const std::vector<std::string>& topologies) {
       // Unknown keys are warnings: worth showing, not a reason to reject the file.
       for (const auto& w : topology.warnings)
         context.err << fmt::format("{}: warning: {} [{}]\n", to_string(w.location), w.message, w.rule_id);
+      const std::size_t native = topology.input_files.size() - 1 - topology.bases.size();
+      std::string bases;
+      for (const auto& b : topology.bases) bases += ", extends " + b;
       if (!context.quiet)
-        context.out << fmt::format("{}: valid ({} {}, {} native {})\n", path, topology.products.size(),
-                                   topology.products.size() == 1 ? "product" : "products",
-                                   topology.input_files.size() - 1,
-                                   topology.input_files.size() == 2 ? "file" : "files");
+        context.out << fmt::format("{}: valid ({} {}, {} native {}{})\n", path, topology.products.size(),
+                                   topology.products.size() == 1 ? "product" : "products", native,
+                                   native == 1 ? "file" : "files", bases);
     } catch (const InputFailure& failure) {
       errors.insert(errors.end(), failure.errors().begin(), failure.errors().end());
     }

@@ -176,6 +176,7 @@ class RuleRunner {
       if (where.location().known()) at = where.location();
     }
     f.location = at;
+    f.message += merge_note(at);  // which use of a shared anchor the finding is about
     if (rule.component) {
       const lang::Expression* component_expression = compiled(rule, rule.component);
       if (!component_expression) return;

@@ -142,6 +142,14 @@ std::string topology_text(const LoadedTopology& original, const Node& revised,
   std::string text = fmt::format(
       "# The recommended layout of {}, written by deploy-advisor plan from {}.\n", original.name,
       original.path);
+  if (!original.bases.empty()) {
+    std::string bases;
+    for (const auto& b : original.bases) bases += (bases.empty() ? "" : ", ") + b;
+    text += fmt::format(
+        "# {} extends {}: this is the merged file, the bases and the overlay in one, and it "
+        "extends nothing.\n",
+        original.path, bases);
+  }
   bool any = false;
   for (const auto& f : remaining) {
     if (f.severity != Severity::Error) continue;

@@ -18,13 +18,14 @@
 #include <yaml-cpp/parser.h>
 
 #include "load/yaml_json_common.hpp"
+#include "load/yaml_merge.hpp"
 #include "load/yaml_nesting_scan.hpp"
 
 // The tree is built from yaml-cpp's event parser, never from a YAML::Node tree: events cost a
 // fraction of the memory, and they carry the position of every node.
 //
-// Merge keys (`<<: *defaults`) get no merge semantics: `<<` stays an ordinary key whose value
-// is the expanded alias, so readers see exactly what was written.
+// Merge keys (`<<: *defaults`) are applied once the whole document is built (yaml_merge.cpp):
+// the `<<` entry holds the expanded alias until then, already counted against the node limit.
 
 namespace deploy_advisor {
 
@@ -78,6 +79,9 @@ struct Frame {
   DuplicateKeys keys;
 };
 
+/// yaml-cpp reports untagged nodes with the non-specific tags "?" (plain) and "!" (quoted).
+bool is_explicit(const std::string& tag) { return !tag.empty() && tag != "?" && tag != "!"; }
+
 bool is_plain_end(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}' ||
          c == '#';
@@ -109,7 +113,9 @@ class TreeBuilder final : public YAML::EventHandler {
     count_nodes(1, mark);
     bytes_ += value.size();
     if (tag != "?") note_quote(mark);
-    Step step = place(Node::scalar(value, style_of(tag, mark), location(mark)), 0);
+    Node scalar = Node::scalar(value, style_of(tag, mark), location(mark));
+    if (is_explicit(tag)) scalar.set_tag(tag);
+    Step step = place(std::move(scalar), 0);
     if (anchor != YAML::NullAnchor) define_anchor(anchor, path_to(step), true, 1, value.size(), 0);
   }
 
@@ -121,18 +127,24 @@ class TreeBuilder final : public YAML::EventHandler {
     // The copy keeps the original's locations: findings point at what was written. An error
     // about the copy as a key points at the alias.
     const Location alias_at = location(mark);
-    place(Node(*resolve(info.path)), info.height, &alias_at);
+    Node copy(*resolve(info.path));
+    copy.set_alias_of(info.name);
+    place(std::move(copy), info.height, &alias_at);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value /*style*/) override {
-    begin_collection(Node::sequence(location(mark)), mark, anchor);
+    Node sequence = Node::sequence(location(mark));
+    if (is_explicit(tag)) sequence.set_tag(tag);
+    begin_collection(std::move(sequence), mark, anchor);
   }
   void OnSequenceEnd() override { end_collection(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value /*style*/) override {
-    begin_collection(Node::mapping(location(mark)), mark, anchor);
+    Node mapping = Node::mapping(location(mark));
+    if (is_explicit(tag)) mapping.set_tag(tag);
+    begin_collection(std::move(mapping), mark, anchor);
   }
   void OnMapEnd() override { end_collection(); }
 
@@ -440,6 +452,7 @@ ParseResult parse_yaml(std::string_view text, const std::string* file, const Rea
     return result;
   }
   run_event_parser(text, file, limits, result);
+  if (result.ok()) load_detail::apply_merge_keys(result.root, result.errors);
   return result;
 }
 

@@ -52,6 +52,7 @@ class KeyChecker {
       f.message = fmt::format("unknown key '{}' {}: {}; the product reads '{}'", key.text(), where,
                               alias.note, alias.replacement);
       f.fix = fmt::format("Use '{}' instead of '{}'.", alias.replacement, key.text());
+      f.message += merge_note(key.location());
       warnings_.push_back(std::move(f));
       return;
     }
@@ -60,7 +61,7 @@ class KeyChecker {
     std::string suggestion = did_you_mean(key.text(), names);
     f.message = fmt::format("unknown key '{}' {}", key.text(), where);
     if (!suggestion.empty()) f.message += fmt::format("; did you mean '{}'?", suggestion);
-    f.message += "; " + consequence_;
+    f.message += "; " + consequence_ + merge_note(key.location());
     f.fix = suggestion.empty() ? fmt::format("Remove '{}' or correct its name.", key.text())
                                : fmt::format("Rename '{}' to '{}'.", key.text(), suggestion);
     warnings_.push_back(std::move(f));

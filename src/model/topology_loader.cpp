@@ -8,6 +8,7 @@
 #include "deploy_advisor/flow_scan.hpp"
 #include "deploy_advisor/topology.hpp"
 #include "model/native_files.hpp"
+#include "model/topology_overlay.hpp"
 
 namespace deploy_advisor {
 
@@ -34,6 +35,50 @@ std::string range_text(const Schema& s) {
   return "";
 }
 
+/// What a value of `schema` may be, in the words of an "expected ..." part: allowed values and
+/// ranges, never the key's description.
+std::string expected_for(const Schema& schema) {
+  if (!schema.choices.empty()) return "one of " + join(schema.choices);
+  switch (schema.kind) {
+    case Schema::Kind::Any:
+      return "a scalar";
+    case Schema::Kind::Integer:
+      if (schema.minimum && schema.maximum && *schema.minimum == *schema.maximum)
+        return fmt::format("{}", *schema.minimum);
+      return "an integer" + range_text(schema);
+    case Schema::Kind::Number:
+      return "a number" + range_text(schema);
+    case Schema::Kind::String:
+      return "a string";
+    case Schema::Kind::Boolean:
+      return "true or false";
+    case Schema::Kind::Enum:
+      return "one of " + join(schema.choices);
+    case Schema::Kind::Cidr:
+      return "a CIDR such as 10.0.0.0/8 or 2001:db8::/32";
+    case Schema::Kind::List:
+      return "a list, each item " + expected_for(*schema.items);
+    case Schema::Kind::Dict:
+      return "a mapping, each value " + expected_for(*schema.items);
+    case Schema::Kind::Object: {
+      std::vector<std::string> keys;
+      for (const auto& p : schema.properties) keys.push_back(p.name);
+      return "a mapping with keys " + join(keys);
+    }
+    case Schema::Kind::PathOrMap:
+      return "a path to the file, relative to the topology, or its content inline as a mapping";
+    case Schema::Kind::PathOrMapList:
+      return "a list of paths or inline mappings";
+    case Schema::Kind::Component:
+      return "a mapping with at least a role";
+    case Schema::Kind::Product:
+      return "a mapping with the product's components";
+    case Schema::Kind::EnvMap:
+      return "a mapping of variable names to values";
+  }
+  return "a value";
+}
+
 /// Validates the topology against its schema while converting it to Values, so the file is
 /// walked once. Errors are collected, never thrown, until the whole file has been seen.
 class TopologyLoader {
@@ -52,26 +97,20 @@ class TopologyLoader {
     LoadedTopology result;
     result.path = path_;
     result.input_files.push_back(path_);
-    const std::string* file = intern_file_name(path_);
-    auto read = files_.read(path_, options_.limits.max_bytes);
-    if (read.status != FileSystem::Status::Ok) {
-      std::string what = read.status == FileSystem::Status::TooLarge
-                             ? fmt::format("file is larger than {} MiB", options_.limits.max_bytes >> 20)
-                             : describe(read.status);
-      // Line 1, column 1: editors and CI annotations expect a position even for a whole file.
-      throw InputFailure({{Location{file, 1, 1}, fmt::format("cannot read topology: {}", what)}});
-    }
-    ParseResult parsed = parse_yaml(read.contents, file, options_.limits);
-    if (!parsed.ok()) throw InputFailure(std::move(parsed.errors));
-    result.inline_waivers = scan_waiver_comments(read.contents, file, errors_);
-    const Node& root = parsed.root;
+    OverlaidTopology overlaid = read_overlaid_topology(path_, files_, options_.limits);
+    result.bases = overlaid.bases;
+    result.input_files.insert(result.input_files.end(), overlaid.bases.begin(),
+                              overlaid.bases.end());
+    result.inline_waivers = std::move(overlaid.waivers);
+    errors_.insert(errors_.end(), overlaid.waiver_errors.begin(), overlaid.waiver_errors.end());
+    const Node& root = overlaid.root;
     if (!root.is_mapping()) {
       error(root.location(), "", fmt::format("the topology is {}", describe(root)),
             "a mapping with version, name, environment and products");
       throw InputFailure(std::move(errors_));
     }
     result.root = convert_top(root, result);
-    result.source = std::move(parsed.root);
+    result.source = std::move(overlaid.root);
     result.input_files.insert(result.input_files.end(), native_.files_read().begin(),
                               native_.files_read().end());
     result.inline_waivers.insert(result.inline_waivers.end(), native_.waivers().begin(), native_.waivers().end());
@@ -85,7 +124,7 @@ class TopologyLoader {
              const std::string& expected) {
     std::string message = key_path.empty() ? what : key_path + ": " + what;
     if (!expected.empty()) message += "; expected " + expected;
-    errors_.push_back({at, std::move(message)});
+    errors_.push_back({at, message + merge_note(at)});
   }
 
   void unknown_key(const Node& key, const std::string& parent_path,
@@ -98,6 +137,7 @@ class TopologyLoader {
     f.message = fmt::format("unknown key '{}' {}", key.text(), where);
     if (!suggestion.empty()) f.message += fmt::format("; did you mean '{}'?", suggestion);
     if (!extra.empty()) f.message += " (" + extra + ")";
+    f.message += merge_note(key.location());
     f.fix = suggestion.empty() ? fmt::format("Remove '{}' or correct its name; known keys: {}.",
                                              key.text(), join(known))
                                : fmt::format("Rename '{}' to '{}'.", key.text(), suggestion);
@@ -146,7 +186,7 @@ class TopologyLoader {
       case Schema::Kind::List: {
         if (!node.is_sequence()) {
           error(node.location(), path, fmt::format("found {}", describe(node)),
-                "a list of " + schema.items->description);
+                expected_for(schema));
           return Value::absent(node.location());
         }
         Value::List items;
@@ -180,7 +220,7 @@ class TopologyLoader {
 
   Value convert_number(const Node& node, const Schema& schema, const std::string& path) {
     bool integer = schema.kind == Schema::Kind::Integer;
-    std::string expected = (integer ? "an integer" : "a number") + range_text(schema);
+    std::string expected = expected_for(schema);
     ScalarType type = node.is_scalar() ? scalar_type(node) : ScalarType::String;
     if (!node.is_scalar() || (type != ScalarType::Integer && type != ScalarType::Float)) {
       error(node.location(), path, fmt::format("found {}", describe(node)), expected);
@@ -195,7 +235,10 @@ class TopologyLoader {
                  (schema.exclusive_minimum && n <= *schema.exclusive_minimum);
     bool above = schema.maximum && n > *schema.maximum;
     if (below || above) {
-      error(node.location(), path, fmt::format("{} is out of range", node.text()), expected);
+      bool fixed = schema.minimum && schema.maximum && *schema.minimum == *schema.maximum;
+      error(node.location(), path,
+            node.text() + (fixed ? " is not supported" : " is out of range"),
+            expected);
       return Value::absent(node.location());
     }
     return Value::number(n, node.location());
@@ -252,8 +295,12 @@ class TopologyLoader {
 
   /// Converts a mapping with known properties; `extra` receives keys it does not know (for
   /// components, whose role keys are checked by the caller) or, when null, warns about them.
+  /// With `extensions`, keys starting with `x-` are the file's own (anchors to share) and
+  /// ignored. `also_known` names keys the caller handles, never taken for a misspelling.
   Value convert_object(const Node& node, const std::vector<Schema::Property>& properties,
-                       const std::string& path, std::vector<const Node::Entry*>* extra) {
+                       const std::string& path, std::vector<const Node::Entry*>* extra,
+                       bool extensions = false,
+                       const std::vector<std::string>& also_known = {}) {
     if (!node.is_mapping()) {
       error(node.location(), path, fmt::format("found {}", describe(node)), "a mapping");
       return Value::absent(node.location());
@@ -261,36 +308,49 @@ class TopologyLoader {
     Value::Map entries;
     std::vector<std::string> names;
     for (const auto& p : properties) names.push_back(p.name);
+    std::vector<const Node::Entry*> unknown;
     for (const auto& entry : node.entries()) {
       const auto& [k, v] = entry;
+      if (extensions && k.is_scalar() && k.text().starts_with("x-")) continue;
       auto it = std::find_if(properties.begin(), properties.end(),
                              [&](const Schema::Property& p) { return p.name == k.text(); });
       if (it == properties.end()) {
-        if (extra) extra->push_back(&entry);
-        else unknown_key(k, path.empty() ? std::string() : path, names);
+        unknown.push_back(&entry);
         continue;
       }
       Value converted = convert(v, it->schema, child_path(path, k.text()));
       if (!converted.is_absent()) entries.emplace_back(k.text(), std::move(converted));
     }
     for (const auto& p : properties) {
-      if (p.required && !node.find(p.name)) {
-        error(node.location(), path.empty() ? p.name : child_path(path, p.name),
-              "required key is missing", p.schema.description);
+      if (!p.required || node.find(p.name)) continue;
+      // A misspelt required key is one mistake: say so once, at the misspelling.
+      auto misspelt = std::find_if(unknown.begin(), unknown.end(), [&](const Node::Entry* e) {
+        const std::string& written = e->first.text();
+        return std::find(also_known.begin(), also_known.end(), written) == also_known.end() &&
+               did_you_mean(written, names) == p.name;
+      });
+      if (misspelt != unknown.end()) {
+        const Node& key = (*misspelt)->first;
+        error(key.location(), path,
+              fmt::format("'{}' is not a key; did you mean '{}'? (required; expected {})",
+                          key.text(), p.name, expected_for(p.schema)),
+              "");
+        unknown.erase(misspelt);
+        continue;
       }
+      error(node.location(), path.empty() ? p.name : child_path(path, p.name),
+            "required key is missing", expected_for(p.schema));
+    }
+    for (const auto* entry : unknown) {
+      if (extra) extra->push_back(entry);
+      else unknown_key(entry->first, path, names);
     }
     return Value::map(std::move(entries), node.location());
   }
 
   Value convert_top(const Node& root, LoadedTopology& result) {
     const Schema& schema = topology_schema();
-    if (const Node* version = root.find("version");
-        version && version->is_scalar() && scalar_type(*version) == ScalarType::Integer &&
-        scalar_number(*version) != 1) {
-      error(version->location(), "version",
-            fmt::format("unsupported format version {}", version->text()), "1");
-    }
-    Value top = convert_object(root, schema.properties, "", nullptr);
+    Value top = convert_object(root, schema.properties, "", nullptr, true);
     result.name = top.get("name").as_string();
     result.environment = top.get("environment").as_string();
     top_traffic_ = top.get("traffic");
@@ -354,7 +414,8 @@ class TopologyLoader {
     };
     keys.insert(keys.end(), spec->keys.begin(), spec->keys.end());
     std::vector<const Node::Entry*> extra;
-    Value converted = convert_object(section, keys, path, &extra);
+    Value converted =
+        convert_object(section, keys, path, &extra, true, {"components", "config"});
     Value::Map entries = converted.as_map();
     std::vector<std::string> names = {"traffic", "assumptions", "components", "config"};
     for (const auto& p : spec->keys) names.push_back(p.name);
@@ -369,7 +430,7 @@ class TopologyLoader {
         NativeFormat format = spec->name == "metarank"   ? NativeFormat::MetarankConfig
                               : spec->name == "metaflow" ? NativeFormat::MetaflowConfig
                                                          : NativeFormat::None;
-        product.config = native_.load(v, folder_, child_path(path, "config"), format);
+        product.config = native_.load(v, folder_of(v), child_path(path, "config"), format);
         entries.emplace_back("config", product.config);
       } else if (!spec->open) {
         unknown_key(k, path, names);
@@ -381,12 +442,13 @@ class TopologyLoader {
 
     if (const Node* cluster = section.find("cluster"); cluster && spec->name == "cortex") {
       product.cluster =
-          native_.load(*cluster, folder_, child_path(path, "cluster"), NativeFormat::CortexCluster);
+          native_.load(*cluster, folder_of(*cluster), child_path(path, "cluster"),
+                       NativeFormat::CortexCluster);
       replace(entries, "cluster", product.cluster);
     }
     if (const Node* apis = section.find("apis"); apis && spec->name == "cortex") {
       product.apis =
-          native_.load_list(*apis, folder_, child_path(path, "apis"), NativeFormat::CortexApi);
+          native_.load_list(*apis, folder_of(*apis), child_path(path, "apis"), NativeFormat::CortexApi);
       replace(entries, "apis", product.apis);
     }
     if (const Node* flows = section.find("flows"); flows && spec->name == "metaflow") {
@@ -457,9 +519,15 @@ class TopologyLoader {
       }
     }
     std::vector<Schema::Property> keys = component_common_keys();
+    for (auto& k : keys)
+      if (k.name == "role") k.schema.choices = role_names;  // for "expected one of ..."
     if (role) keys.insert(keys.end(), role->keys.begin(), role->keys.end());
+    // Keys of other roles are known words, never taken for a misspelt required key.
+    std::vector<std::string> role_keys;
+    for (const auto& r : spec.roles)
+      for (const auto& p : r.keys) role_keys.push_back(p.name);
     std::vector<const Node::Entry*> extra;
-    Value converted = convert_object(node, keys, path, &extra);
+    Value converted = convert_object(node, keys, path, &extra, false, role_keys);
     Value::Map entries;
     entries.emplace_back("name", Value::string(key.text(), key.location()));
     for (auto& entry : converted.as_map()) entries.push_back(entry);
@@ -498,9 +566,18 @@ class TopologyLoader {
       std::string flow_path = child_path(path, k.text());
       Value declared = convert_object(v, flows_schema.items->properties, flow_path, nullptr);
       if (declared.is_absent()) continue;
-      flows.push_back(native_.load_flow(k, v, declared, folder_, flow_path));
+      const Node* file = v.find("file");
+      flows.push_back(native_.load_flow(k, v, declared, folder_of(file ? *file : v), flow_path));
     }
     return Value::list(std::move(flows), node.location());
+  }
+
+  /// Paths in a file resolve against that file's folder, whether it is the topology or a
+  /// base it extends.
+  std::string folder_of(const Node& node) const {
+    std::string_view file = node.location().file_name();
+    if (file.empty() || file == "-") return folder_;
+    return parent_folder(std::string(file));
   }
 
   std::string path_;

@@ -8,16 +8,24 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json to_json(const Schema& schema);
+/// A full topology, or an overlay (`extends: base.yaml`) that may leave out anything its base
+/// has: the same keys, nothing required.
+enum class Variant { Full, Overlay };
 
-Json object_json(const std::vector<Schema::Property>& properties, const std::string& description) {
+/// Keys starting with `x-` hold the file's own anchors; the loader ignores them.
+const Json kExtensionKeys = {{"^x-", Json::object()}};
+
+Json to_json(const Schema& schema, Variant variant);
+
+Json object_json(const std::vector<Schema::Property>& properties, const std::string& description,
+                 Variant variant) {
   Json out = {{"type", "object"}};
   if (!description.empty()) out["description"] = description;
   Json props = Json::object();
   Json required = Json::array();
   for (const auto& p : properties) {
-    props[p.name] = to_json(p.schema);
-    if (p.required) required.push_back(p.name);
+    props[p.name] = to_json(p.schema, variant);
+    if (p.required && variant == Variant::Full) required.push_back(p.name);
   }
   out["properties"] = props;
   if (!required.empty()) out["required"] = required;
@@ -25,7 +33,7 @@ Json object_json(const std::vector<Schema::Property>& properties, const std::str
   return out;
 }
 
-Json to_json(const Schema& schema) {
+Json to_json(const Schema& schema, Variant variant) {
   Json out;
   switch (schema.kind) {
     case Schema::Kind::Any:
@@ -51,13 +59,13 @@ Json to_json(const Schema& schema) {
       out = {{"type", "string"}, {"pattern", "^[0-9A-Fa-f:.]+/[0-9]{1,3}$"}};
       break;
     case Schema::Kind::List:
-      out = {{"type", "array"}, {"items", to_json(*schema.items)}};
+      out = {{"type", "array"}, {"items", to_json(*schema.items, variant)}};
       break;
     case Schema::Kind::Dict:
-      out = {{"type", "object"}, {"additionalProperties", to_json(*schema.items)}};
+      out = {{"type", "object"}, {"additionalProperties", to_json(*schema.items, variant)}};
       break;
     case Schema::Kind::Object:
-      return object_json(schema.properties, schema.description);
+      return object_json(schema.properties, schema.description, variant);
     case Schema::Kind::PathOrMap:
       out = {{"type", Json::array({"string", "object"})}};
       break;
@@ -80,7 +88,11 @@ Json to_json(const Schema& schema) {
   return out;
 }
 
-Json component_json(const ProductSpec& product) {
+std::string def_name(const std::string& name, Variant variant) {
+  return variant == Variant::Overlay ? "overlay_" + name : name;
+}
+
+Json component_json(const ProductSpec& product, Variant variant) {
   std::vector<Schema::Property> keys = component_common_keys();
   Json role_names = Json::array();
   Json conditions = Json::array();
@@ -95,18 +107,18 @@ Json component_json(const ProductSpec& product) {
       if (!known) keys.push_back({k.name, k.schema, false});
       if (k.required) required.push_back(k.name);
     }
-    if (!required.empty())
+    if (!required.empty() && variant == Variant::Full)
       conditions.push_back({{"if", {{"properties", {{"role", {{"const", role.name}}}}}}},
                             {"then", {{"required", required}}}});
   }
-  Json out = object_json(keys, product.title + " component");
+  Json out = object_json(keys, product.title + " component", variant);
   out["properties"]["role"] = {{"enum", role_names}, {"description", "the component's role"}};
   if (!conditions.empty()) out["allOf"] = conditions;
   if (open) out["additionalProperties"] = true;
   return out;
 }
 
-Json product_json(const ProductSpec& product) {
+Json product_json(const ProductSpec& product, Variant variant) {
   std::vector<Schema::Property> keys = {
       {"traffic", traffic_schema(), false},
       {"assumptions", assumptions_schema(), false},
@@ -117,13 +129,33 @@ Json product_json(const ProductSpec& product) {
        false},
   };
   keys.insert(keys.end(), product.keys.begin(), product.keys.end());
-  Json out = object_json(keys, product.title + " section");
+  Json out = object_json(keys, product.title + " section", variant);
   out["properties"]["components"] = {
       {"type", "object"},
       {"description", "the running parts of " + product.title},
-      {"additionalProperties", {{"$ref", "#/$defs/" + product.name + "_component"}}}};
+      {"additionalProperties",
+       {{"$ref", "#/$defs/" + def_name(product.name + "_component", variant)}}}};
+  out["patternProperties"] = kExtensionKeys;
   if (product.open) out["additionalProperties"] = true;
   return out;
+}
+
+Json topology_json(const std::vector<ProductSpec>& products, Variant variant, Json& defs) {
+  Json body = to_json(topology_schema(), variant);
+  body["properties"]["version"] = {{"const", 1}, {"description", "format version: 1"}};
+  Json product_props = Json::object();
+  for (const auto& p : products) {
+    product_props[p.name] = {{"$ref", "#/$defs/" + def_name(p.name, variant)}};
+    defs[def_name(p.name, variant)] = product_json(p, variant);
+    defs[def_name(p.name + "_component", variant)] = component_json(p, variant);
+  }
+  body["properties"]["products"] = {{"type", "object"},
+                                    {"description", "product name to product section"},
+                                    {"properties", product_props},
+                                    {"additionalProperties", false}};
+  if (variant == Variant::Full) body["properties"]["products"]["minProperties"] = 1;
+  body["patternProperties"] = kExtensionKeys;
+  return body;
 }
 
 }  // namespace
@@ -132,21 +164,14 @@ std::string json_schema(const std::vector<ProductSpec>& products) {
   Json root = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
                {"$id", "https://deploy-advisor.dev/schema/topology-v1.json"},
                {"title", "deploy-advisor topology, format version 1"}};
-  Json body = to_json(topology_schema());
-  body["properties"]["version"] = {{"const", 1}, {"description", "format version: 1"}};
-  Json product_props = Json::object();
   Json defs = Json::object();
-  for (const auto& p : products) {
-    product_props[p.name] = {{"$ref", "#/$defs/" + p.name}};
-    defs[p.name] = product_json(p);
-    defs[p.name + "_component"] = component_json(p);
-  }
-  body["properties"]["products"] = {{"type", "object"},
-                                    {"description", "product name to product section"},
-                                    {"minProperties", 1},
-                                    {"properties", product_props},
-                                    {"additionalProperties", false}};
-  for (auto& [k, v] : body.items()) root[k] = v;
+  defs["topology"] = topology_json(products, Variant::Full, defs);
+  Json overlay = topology_json(products, Variant::Overlay, defs);
+  // The keys every file may hold, nothing required: a file with `extends` needs nothing its
+  // base has. Without `extends`, the file is a whole topology.
+  for (auto& [k, v] : overlay.items()) root[k] = v;
+  root["if"] = {{"required", Json::array({"extends"})}};
+  root["else"] = {{"$ref", "#/$defs/topology"}};
   root["$defs"] = defs;
   return root.dump(2) + "\n";
 }

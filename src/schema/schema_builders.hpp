@@ -25,6 +25,12 @@ inline Schema integer(std::string d, std::optional<double> min = std::nullopt) {
   s.minimum = min;
   return s;
 }
+inline Schema exactly(std::string d, double value) {
+  Schema s = kind(Schema::Kind::Integer, std::move(d));
+  s.minimum = value;
+  s.maximum = value;
+  return s;
+}
 inline Schema number_at_least(std::string d, double min) {
   Schema s = kind(Schema::Kind::Number, std::move(d));
   s.minimum = min;

@@ -197,7 +197,8 @@ const Schema& topology_schema() {
   static const Schema schema = object(
       "deploy-advisor topology, format version 1",
       {
-          required("version", integer("format version: 1", 1)),
+          required("version", exactly("format version", 1)),
+          key("extends", string("a topology this file overlays: its path, relative to this file")),
           required("name", string("deployment name, used in reports")),
           required("environment",
                    one_of("rules marked production-only are skipped outside production",

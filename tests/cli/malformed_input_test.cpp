@@ -31,6 +31,18 @@ std::string billion_laughs() {
   return text;
 }
 
+// The same growth through merge keys: every level merges the one below nine times over.
+std::string merge_bomb() {
+  std::string text = "a: &a {x: lol, y: lol, z: lol}\n";
+  const char* names = "abcdefghi";
+  for (int i = 1; i < 9; ++i) {
+    text += std::string(1, names[i]) + ": &" + names[i] + " {<<: [";
+    for (int j = 0; j < 9; ++j) text += std::string(j ? ", " : "") + "*" + names[i - 1];
+    text += "]}\n";
+  }
+  return text;
+}
+
 std::string garbage() {
   std::mt19937 random(42);
   std::string bytes;
@@ -55,9 +67,26 @@ std::vector<Case> cases() {
       {"missing version", "name: x\nenvironment: staging\nproducts:\n  metarank: {}\n", {}, "1:1",
        "version: required key is missing"},
       {"version 2", "version: 2\nname: x\nenvironment: staging\nproducts:\n  metarank: {}\n", {}, "1:10",
-       "version: unsupported format version 2; expected 1"},
+       "version: 2 is not supported; expected 1"},
       {"version as text", "version: one\nname: x\nenvironment: staging\nproducts:\n  metarank: {}\n", {},
-       "1:10", "version: found the string \"one\"; expected an integer"},
+       "1:10", "version: found the string \"one\"; expected 1"},
+      {"misspelt environment key", "version: 1\nname: x\nenviroment: staging\nproducts:\n  metarank: {}\n",
+       {}, "3:1", "'enviroment' is not a key; did you mean 'environment'? (required; expected one of "
+       "production, staging, development)"},
+      {"missing environment", "version: 1\nname: x\nproducts:\n  metarank: {}\n", {}, "1:1",
+       "environment: required key is missing; expected one of production, staging, development"},
+      {"merge key names a scalar", "x-n: &n 3\n" + kMetarank + "      ranker: {<<: *n, role: api}\n", {},
+       "8:16", "merge key '<<': found the number 3; expected a mapping or a list of mappings"},
+      {"merged value out of range", "x-a: &a {role: api, replicas: -2}\n" + kTracardi + "      api: {<<: *a}\n",
+       {}, "1:31",
+       "replicas: -2 is out of range; expected an integer >= 0 (merged by '<<: *a' at line 8)"},
+      {"merge-key alias bomb", merge_bomb(), {}, "7:17", "alias expansion exceeds"},
+      {"extends cycle", "extends: base.yaml\n", {{"base.yaml", "extends: topology.yaml\n"}},
+       "base.yaml:1:10", "extends: 'topology.yaml' is already in the chain"},
+      {"extends out of the folder", "extends: ../base.yaml\n", {}, "1:10",
+       "extends: '../base.yaml' leaves the folder of in/topology.yaml"},
+      {"extends a missing base", "extends: base.yaml\n", {}, "1:10",
+       "extends: cannot read 'base.yaml' (in/base.yaml): no such file"},
       {"missing name", "version: 1\nenvironment: staging\nproducts:\n  metarank: {}\n", {}, "1:1",
        "name: required key is missing"},
       {"misspelt environment", "version: 1\nname: x\nenvironment: prodution\nproducts:\n  metarank: {}\n",
@@ -72,7 +101,8 @@ std::vector<Case> cases() {
       {"product section is a list", kHead + "  metarank: [a]\n", {}, "5:13",
        "products.metarank: found a list; expected a mapping"},
       {"component without role", kMetarank + "      ranker: {mode: serve}\n", {}, "7:15",
-       "products.metarank.components.ranker.role: required key is missing"},
+       "products.metarank.components.ranker.role: required key is missing; expected one of api, "
+       "train, state, event_archive, load_balancer"},
       {"unknown role", kMetarank + "      ranker: {role: apii, mode: serve}\n", {}, "7:22",
        "unknown role 'apii' for metarank (did you mean 'api'?); expected one of api, train"},
       {"negative replicas", kMetarank + "      ranker: {role: api, mode: serve, replicas: -1}\n", {},
@@ -106,7 +136,8 @@ std::vector<Case> cases() {
       {"unknown assumption", kHead + "  metarank: {}\nassumptions: {metarank.serve_rps_per_instanse: 900}\n",
        {}, "6:15", "unknown assumption 'metarank.serve_rps_per_instanse'"},
       {"serve mode missing", kMetarank + "      ranker: {role: api}\n", {}, "7:15",
-       "products.metarank.components.ranker.mode: required key is missing; expected Metarank CLI mode"},
+       "products.metarank.components.ranker.mode: required key is missing; expected one of serve, "
+       "standalone"},
       {"unknown mode", kMetarank + "      ranker: {role: api, mode: server}\n", {}, "7:33",
        "'server' is not allowed (did you mean 'serve'?); expected one of serve, standalone"},
       {"pulsar without brokers", kTracardi + "      pulsar: {role: pulsar, brokers: 0}\n", {}, "7:39",

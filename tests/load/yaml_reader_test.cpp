@@ -258,12 +258,79 @@ TEST_CASE("yaml: aliases expand to copies located at the anchor", "[yaml]") {
   CHECK(names.items()[1].text() == "web");
   check_location(names.items()[1], 5, 7);
 
-  // `<<` is an ordinary key: no merge semantics.
+  // `<<` merges: the explicit key wins, the merged one keeps the anchor's location.
   const da::Node& svc = *root.find("svc");
-  REQUIRE(svc.entries().size() == 2);
-  REQUIRE(svc.find("<<") != nullptr);
-  CHECK(svc.find("<<")->find("image")->text() == "nginx");
+  CHECK(svc.find("<<") == nullptr);
   CHECK(svc.find("image")->text() == "httpd");
+  CHECK(svc.find("image")->location().via == nullptr);
+  REQUIRE(svc.find("ports") != nullptr);
+  check_location(*svc.find("ports"), 3, 10);
+  REQUIRE(svc.find("ports")->location().via != nullptr);
+  CHECK(svc.find("ports")->location().via->anchor == "base");
+  CHECK(svc.find("ports")->location().via->at.line == 8);
+}
+
+TEST_CASE("yaml: merge keys follow YAML 1.1 (explicit keys win, earlier maps win)", "[yaml]") {
+  const da::Node root = parse_ok(
+      "a: &a {x: 1, y: 1, z: 1}\n"
+      "b: &b {x: 2, y: 2, w: 2}\n"
+      "m:\n"
+      "  x: 0\n"
+      "  <<: [*a, *b]\n"
+      "  v: 0\n"
+      "quoted:\n"
+      "  \"<<\": *a\n");
+  const da::Node& m = *root.find("m");
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : m.entries()) keys.push_back(k.text() + "=" + v.text());
+  // Merged keys sit where `<<` is written; x is explicit, y and z come from a, w from b.
+  CHECK(keys == std::vector<std::string>{"x=0", "y=1", "z=1", "w=2", "v=0"});
+  check_location(*m.find("w"), 2, 23);
+  CHECK(da::merge_note(m.find("w")->location()) == " (merged by '<<: *b' at line 5)");
+  CHECK(da::merge_note(m.find("x")->location()).empty());
+  // A quoted "<<" is an ordinary key.
+  CHECK(root.find("quoted")->find("<<") != nullptr);
+}
+
+TEST_CASE("yaml: a merge inside an anchor is remembered when that anchor is merged", "[yaml]") {
+  const da::Node root = parse_ok(
+      "base: &base {cpu: 1}\n"
+      "web: &web\n"
+      "  <<: *base\n"
+      "  port: 80\n"
+      "api:\n"
+      "  <<: *web\n");
+  const da::Node& cpu = *root.find("api")->find("cpu");
+  check_location(cpu, 1, 19);
+  CHECK(da::merge_note(cpu.location()) ==
+        " (merged by '<<: *web' at line 6, which took it from '<<: *base' at line 3)");
+}
+
+TEST_CASE("yaml: a merge key must name mappings", "[yaml]") {
+  check_error(only_error("a: &a 1\nm:\n  <<: *a\n"), 3, 3,
+              "merge key '<<': found the number 1; expected a mapping or a list of mappings, such "
+              "as *defaults or [*defaults, *tuning]");
+  check_error(only_error("a: &a {x: 1}\nm:\n  <<: [*a, 2]\n"), 3, 12,
+              "merge key '<<': the list holds the number 2; expected a list of mappings such as "
+              "[*defaults, *tuning]");
+}
+
+TEST_CASE("yaml: merge keys count toward the alias expansion limit", "[yaml]") {
+  // Each level merges the level below twice over: the copies are counted as aliases are.
+  std::string text = "l0: &l0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8}\n";
+  for (int i = 1; i < 12; ++i) {
+    const std::string level = "l" + std::to_string(i), below = "*l" + std::to_string(i - 1);
+    text += level + ": &" + level + " {<<: [" + below + ", " + below + "], x: [" + below + ", " +
+            below + ", " + below + "]}\n";
+  }
+  da::ReadLimits limits;
+  limits.max_nodes = 100'000;
+  const auto started = std::chrono::steady_clock::now();
+  const da::ParseResult result = parse(text, limits);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.errors.back().message ==
+        "alias expansion exceeds 100000 nodes (a \"billion laughs\" document?)");
 }
 
 TEST_CASE("yaml: an anchor redefined later is used from there on", "[yaml]") {
