@@ -5,6 +5,8 @@
 
 #include "cli/commands.hpp"
 #include "deploy_advisor/cli.hpp"
+#include "deploy_advisor/format.hpp"
+#include "engine/embedded_profiles.hpp"
 
 namespace deploy_advisor {
 
@@ -17,7 +19,8 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                "Cortex against the vendors' production recommendations, and sizes it.",
                "deploy-advisor"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("deploy-advisor ") + DEPLOY_ADVISOR_VERSION);
+  app.set_version_flag("--version", std::string("deploy-advisor ") + DEPLOY_ADVISOR_VERSION +
+                                        "\nbuilt-in profiles: " + embedded_profiles_digest());
 
   cli::Context context{out, err, files, false, false, false, {}, {}, {}};
   bool no_color = false;
@@ -36,14 +39,20 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   cli::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "evaluate every applicable rule and print findings");
-  check_cmd->add_option("topology", check.topologies, "topology files ('-' for standard input)")
+  check_cmd->add_option("topology", check.topologies,
+                        "topology files, folders to search, or patterns ('-' for standard input)")
       ->required();
-  check_cmd->add_option("--format", check.format, "text, json, sarif or markdown")
-      ->check(CLI::IsMember({"text", "json", "sarif", "markdown"}));
+  check_cmd->add_option("--format", check.format,
+                        "text, json, sarif, markdown, junit, github, gitlab or checkstyle")
+      ->check(CLI::IsMember(output_format_names()));
   check_cmd->add_option("--fail-on", check.fail_on,
                         "the lowest severity that makes the run fail (exit 1)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   check_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
+  check_cmd->add_option("--write", check.extra_outputs,
+                        "FORMAT=FILE: also write the findings in FORMAT to FILE (repeatable), "
+                        "e.g. --write sarif=results.sarif")
+      ->allow_extra_args(false);  // one FORMAT=FILE per --write: never swallow a topology
   add_common(check_cmd);
   add_config(check_cmd);
 

@@ -29,6 +29,7 @@ struct CheckOptions {
   std::vector<std::string> topologies;
   std::string format = "text";
   std::string fail_on = "error";
+  std::vector<std::string> extra_outputs;  // --write FORMAT=FILE, repeatable
 };
 
 struct PlanOptions {
