@@ -1,6 +1,8 @@
 // `check DIR`, unexpanded shell patterns, --verbose and --version, through the command line.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -24,7 +26,8 @@ products:
 /// and folders that must be skipped.
 struct Tree {
   fs::path root;
-  Tree() : root(fs::temp_directory_path() / "da-discovery-tree") {
+  // One folder per process: ctest runs test cases in parallel, each in its own process.
+  Tree() : root(fs::temp_directory_path() / ("da-discovery-" + std::to_string(getpid()))) {
     fs::remove_all(root);
     for (const char* path : {"a/one.yaml", "a/b/two.yml", "c/three.yaml", ".git/hidden.yaml",
                              "node_modules/pkg/four.yaml", "build/five.yaml", "c/.cache/six.yaml"})
@@ -126,7 +129,7 @@ TEST_CASE("verbose prints the files read, the rules evaluated and skipped, and t
   CHECK(run_cli({"check", "--fail-on", "never", tree.at("a/one.yaml")}).err.empty());
 }
 
-TEST_CASE("--version prints the version and the digest of the built-in profiles") {
+TEST_CASE("the version flag prints the version and the digest of the built-in profiles") {
   auto r = run_cli({"--version"});
   CHECK(r.status == 0);
   CHECK(r.out.starts_with("deploy-advisor " DEPLOY_ADVISOR_VERSION "\n"));

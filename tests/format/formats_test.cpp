@@ -2,6 +2,8 @@
 // several outputs in one run, through the command line as a user runs it.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -200,7 +202,7 @@ TEST_CASE("partial results: one unreadable topology does not hide the others' fi
 }
 
 TEST_CASE("partial results: check good.yaml broken.yaml --format sarif -o r.sarif") {
-  auto folder = std::filesystem::temp_directory_path() / "da-partial-sarif";
+  auto folder = std::filesystem::temp_directory_path() / ("da-partial-sarif-" + std::to_string(getpid()));
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
   std::ofstream(folder / "good.yaml") << kGoodTopology;
@@ -226,7 +228,7 @@ TEST_CASE("partial results: check good.yaml broken.yaml --format sarif -o r.sari
 }
 
 TEST_CASE("several outputs in one run: text on the terminal, SARIF and JUnit in files") {
-  auto folder = std::filesystem::temp_directory_path() / "da-several-outputs";
+  auto folder = std::filesystem::temp_directory_path() / ("da-several-outputs-" + std::to_string(getpid()));
   std::filesystem::create_directories(folder);
   std::string sarif = (folder / "r.sarif").string(), junit = (folder / "r.xml").string();
   auto r = run_in_source({"check", kBroken, "--write", "sarif=" + sarif, "--write", "junit=" + junit});
