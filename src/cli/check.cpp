@@ -20,28 +20,34 @@ struct ExtraOutput {
 };
 
 /// Parses every --write; a bad one is a command-line error (exit 2) before anything is read.
-bool parse_extra_outputs(Context& context, const CheckOptions& options, std::vector<ExtraOutput>* outputs) {
+bool parse_extra_outputs(Context& context, const CheckOptions& options,
+                         std::vector<ExtraOutput>* outputs) {
   for (const auto& spec : options.extra_outputs) {
     auto equals = spec.find('=');
     std::string name = spec.substr(0, equals);
     ExtraOutput output;
     if (equals == std::string::npos || equals + 1 == spec.size()) {
-      context.err << fmt::format("deploy-advisor: error: --write {}: expected FORMAT=FILE, e.g. --write sarif=results.sarif\n", spec);
+      context.err << fmt::format(
+          "deploy-advisor: error: --write {}: expected FORMAT=FILE, e.g. --write "
+          "sarif=results.sarif\n",
+          spec);
       return false;
     }
     if (!parse_output_format(name, &output.format)) {
       std::string guess = did_you_mean(name, output_format_names());
-      context.err << fmt::format("deploy-advisor: error: --write {}: unknown format '{}'; expected one of {}{}\n", spec,
-                                 name, fmt::join(output_format_names(), ", "),
-                                 guess.empty() ? "" : fmt::format(" (did you mean {}?)", guess));
+      context.err << fmt::format(
+          "deploy-advisor: error: --write {}: unknown format '{}'; expected one of {}{}\n", spec,
+          name, fmt::join(output_format_names(), ", "),
+          guess.empty() ? "" : fmt::format(" (did you mean {}?)", guess));
       return false;
     }
     output.file = spec.substr(equals + 1);
     bool taken = output.file == context.output_file;
     for (const auto& other : *outputs) taken = taken || other.file == output.file;
     if (taken) {
-      context.err << fmt::format("deploy-advisor: error: --write {}: {} is already an output of this run\n", spec,
-                                 output.file);
+      context.err << fmt::format(
+          "deploy-advisor: error: --write {}: {} is already an output of this run\n", spec,
+          output.file);
       return false;
     }
     outputs->push_back(std::move(output));
@@ -54,7 +60,9 @@ class StageClock {
  public:
   void start() { began_ = std::chrono::steady_clock::now(); }
   void stop(const char* stage) {
-    auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began_).count();
+    auto elapsed =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began_)
+            .count();
     for (auto& [name, total] : totals_)
       if (name == stage) {
         total += elapsed;
@@ -64,7 +72,8 @@ class StageClock {
   }
   [[nodiscard]] std::string summary() const {
     std::vector<std::string> parts;
-    for (const auto& [name, total] : totals_) parts.push_back(fmt::format("{} {:.1f} ms", name, total));
+    for (const auto& [name, total] : totals_)
+      parts.push_back(fmt::format("{} {:.1f} ms", name, total));
     return fmt::format("{}", fmt::join(parts, ", "));
   }
 
@@ -75,25 +84,30 @@ class StageClock {
 
 void record_rules(CheckedTopology& checked, const std::vector<RuleSelection>& selections) {
   for (const auto& s : selections) {
-    if (s.evaluated) checked.rules_evaluated.push_back(s.rule->id);
-    else if (s.product_present) checked.rules_skipped.emplace_back(s.rule->id, s.skipped_because);
-    else ++checked.rules_of_other_products;
+    if (s.evaluated)
+      checked.rules_evaluated.push_back(s.rule->id);
+    else if (s.product_present)
+      checked.rules_skipped.emplace_back(s.rule->id, s.skipped_because);
+    else
+      ++checked.rules_of_other_products;
   }
 }
 
 void say_rules(Context& context, const CheckedTopology& checked) {
   context.err << fmt::format("deploy-advisor: {}: {} rules evaluated: {}\n", checked.path,
-                             checked.rules_evaluated.size(), fmt::join(checked.rules_evaluated, " "));
+                             checked.rules_evaluated.size(),
+                             fmt::join(checked.rules_evaluated, " "));
   for (const auto& [id, why] : checked.rules_skipped)
     context.err << fmt::format("deploy-advisor: {}: skipped {}: {}\n", checked.path, id, why);
   if (checked.rules_of_other_products > 0)
-    context.err << fmt::format("deploy-advisor: {}: skipped {} rules of products the topology does not have\n",
-                               checked.path, checked.rules_of_other_products);
+    context.err << fmt::format(
+        "deploy-advisor: {}: skipped {} rules of products the topology does not have\n",
+        checked.path, checked.rules_of_other_products);
 }
 
 /// Loads, sizes and checks one topology into `report`; input errors are kept with it.
-void check_one(Context& context, const ProfileSet& profiles, const LoadOptions& load, StageClock& clock,
-               CheckedTopology checked, CheckReport& report) {
+void check_one(Context& context, const ProfileSet& profiles, const LoadOptions& load,
+               StageClock& clock, CheckedTopology checked, CheckReport& report) {
   try {
     clock.start();
     LoadedTopology topology = load_topology(checked.path, context.files, load);
@@ -101,8 +115,9 @@ void check_one(Context& context, const ProfileSet& profiles, const LoadOptions& 
     checked.files = topology.input_files;
     if (context.verbose)
       for (std::size_t i = 0; i < topology.input_files.size(); ++i)
-        context.err << fmt::format("deploy-advisor: read {}{}\n", topology.input_files[i],
-                                   i == 0 ? " (topology)" : fmt::format(" (named by {})", checked.path));
+        context.err << fmt::format(
+            "deploy-advisor: read {}{}\n", topology.input_files[i],
+            i == 0 ? " (topology)" : fmt::format(" (named by {})", checked.path));
     clock.start();
     auto sizing = compute_sizing(profiles, topology);
     clock.stop("sizing");
@@ -117,7 +132,8 @@ void check_one(Context& context, const ProfileSet& profiles, const LoadOptions& 
   } catch (const InputFailure& failure) {
     if (context.verbose)
       context.err << fmt::format("deploy-advisor: {}: not checked ({} input {})\n", checked.path,
-                                 failure.errors().size(), failure.errors().size() == 1 ? "error" : "errors");
+                                 failure.errors().size(),
+                                 failure.errors().size() == 1 ? "error" : "errors");
     checked.errors = failure.errors();
     checked.rules_evaluated.clear();
     checked.rules_skipped.clear();
@@ -129,15 +145,18 @@ void check_one(Context& context, const ProfileSet& profiles, const LoadOptions& 
 
 int run_check(Context& context, const CheckOptions& options) {
   std::vector<ExtraOutput> extra_outputs;
-  if (!parse_extra_outputs(context, options, &extra_outputs)) return static_cast<int>(ExitStatus::InputError);
+  if (!parse_extra_outputs(context, options, &extra_outputs))
+    return static_cast<int>(ExitStatus::InputError);
   StageClock clock;
   clock.start();
   ProfileSet profiles = load_profiles(context);
   LoadOptions load = load_options(profiles);
   clock.stop("profiles");
   CheckReport report;
-  if (options.fail_on == "never") report.fail_never = true;
-  else parse_severity(options.fail_on, &report.fail_on);
+  if (options.fail_on == "never")
+    report.fail_never = true;
+  else
+    parse_severity(options.fail_on, &report.fail_on);
 
   // Every topology is checked even when another one has input errors: one run reports every
   // problem, and the findings of the readable topologies reach every output.
@@ -145,14 +164,18 @@ int run_check(Context& context, const CheckOptions& options) {
   auto arguments = expand_topology_arguments(options.topologies);
   clock.stop("find");
   for (const auto& argument : arguments) {
-    if (context.verbose && (argument.topologies.size() != 1 || argument.topologies.front() != argument.argument))
-      context.err << fmt::format("deploy-advisor: {}: {} {}\n", argument.argument, argument.topologies.size(),
+    if (context.verbose &&
+        (argument.topologies.size() != 1 || argument.topologies.front() != argument.argument))
+      context.err << fmt::format("deploy-advisor: {}: {} {}\n", argument.argument,
+                                 argument.topologies.size(),
                                  argument.topologies.size() == 1 ? "topology" : "topologies");
-    if (!argument.errors.empty()) report.checked.push_back({argument.argument, {}, {}, {}, 0, argument.errors});
+    if (!argument.errors.empty())
+      report.checked.push_back({argument.argument, {}, {}, {}, 0, argument.errors});
     for (const auto& path : argument.topologies) {
       bool seen = std::any_of(report.checked.begin(), report.checked.end(),
                               [&](const CheckedTopology& c) { return c.path == path; });
-      if (!seen) check_one(context, profiles, load, clock, CheckedTopology{path, {}, {}, {}, 0, {}}, report);
+      if (!seen)
+        check_one(context, profiles, load, clock, CheckedTopology{path, {}, {}, {}, 0, {}}, report);
     }
   }
   sort_findings(report.findings);

@@ -25,7 +25,9 @@ bool skipped_folder(const std::string& name) {
          name == "_build" || name.starts_with("cmake-build-") || name == "dist" || name == "target";
 }
 
-bool has_wildcard(std::string_view text) { return text.find_first_of("*?") != std::string_view::npos; }
+bool has_wildcard(std::string_view text) {
+  return text.find_first_of("*?") != std::string_view::npos;
+}
 
 std::string display(const fs::path& path) {
   std::string text = path.lexically_normal().generic_string();
@@ -39,7 +41,8 @@ struct Walk {
 
 void find_in_folder(const fs::path& folder, Walk& walk, std::set<std::string>& found) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec),
+      end;
   for (; !ec && it != end; it.increment(ec)) {
     if (walk.too_many()) return;
     const fs::directory_entry& entry = *it;
@@ -66,8 +69,8 @@ std::vector<std::string> split_segments(const std::string& pattern) {
 }
 
 /// Matches segments[i..] below `at`; what matches goes to `matched`.
-void match_segments(const fs::path& at, const std::vector<std::string>& segments, std::size_t i, Walk& walk,
-                    std::set<std::string>& matched) {
+void match_segments(const fs::path& at, const std::vector<std::string>& segments, std::size_t i,
+                    Walk& walk, std::set<std::string>& matched) {
   if (walk.too_many()) return;
   std::error_code ec;
   if (i == segments.size()) {
@@ -77,8 +80,8 @@ void match_segments(const fs::path& at, const std::vector<std::string>& segments
   const std::string& segment = segments[i];
   if (segment == "**") {
     match_segments(at, segments, i + 1, walk, matched);  // no folder at all
-    for (fs::directory_iterator it(at, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-         it.increment(ec)) {
+    for (fs::directory_iterator it(at, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
       std::error_code type_error;
       if (it->is_directory(type_error) && !it->is_symlink(type_error) &&
           !it->path().filename().string().starts_with("."))
@@ -90,8 +93,8 @@ void match_segments(const fs::path& at, const std::vector<std::string>& segments
     if (fs::exists(at / segment, ec)) match_segments(at / segment, segments, i + 1, walk, matched);
     return;
   }
-  for (fs::directory_iterator it(at, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-       it.increment(ec)) {
+  for (fs::directory_iterator it(at, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     // As in the shell, a wildcard does not match a leading dot.
     if (name.starts_with(".") && !segment.starts_with(".")) continue;
@@ -108,25 +111,33 @@ ExpandedArgument expand_one(const std::string& argument) {
   if (argument != "-" && fs::is_directory(argument, ec)) {
     find_in_folder(argument, walk, found);
     if (found.empty())
-      result.errors.push_back({at, "no topology found in this folder (a topology is a .yaml or .yml file with "
-                                   "the top-level keys `version: 1` and `products:`)"});
+      result.errors.push_back(
+          {at,
+           "no topology found in this folder (a topology is a .yaml or .yml file with "
+           "the top-level keys `version: 1` and `products:`)"});
   } else if (argument != "-" && !fs::exists(argument, ec) && has_wildcard(argument)) {
     std::vector<std::string> segments = split_segments(argument);
     fs::path base = argument.starts_with("/") ? fs::path("/") : fs::path(".");
     std::set<std::string> matched;
     match_segments(base, segments, 0, walk, matched);
     for (const auto& path : matched) {
-      if (fs::is_directory(path, ec)) find_in_folder(path, walk, found);
-      else found.insert(path);
+      if (fs::is_directory(path, ec))
+        find_in_folder(path, walk, found);
+      else
+        found.insert(path);
     }
-    if (matched.empty()) result.errors.push_back({at, "no file matches this pattern"});
-    else if (found.empty()) result.errors.push_back({at, "the folders this pattern matches hold no topology"});
+    if (matched.empty())
+      result.errors.push_back({at, "no file matches this pattern"});
+    else if (found.empty())
+      result.errors.push_back({at, "the folders this pattern matches hold no topology"});
   } else {
     found.insert(argument);
   }
   if (walk.entries > kMaxEntries)
-    result.errors.push_back({at, fmt::format("stopped after looking at {} files and folders; name a smaller "
-                                             "folder or a narrower pattern", kMaxEntries)});
+    result.errors.push_back(
+        {at, fmt::format("stopped after looking at {} files and folders; name a smaller "
+                         "folder or a narrower pattern",
+                         kMaxEntries)});
   result.topologies.assign(found.begin(), found.end());
   return result;
 }
@@ -169,7 +180,8 @@ bool is_topology_file(const std::string& path) {
     if (line.starts_with("products:")) products = true;
     if (line.starts_with("version:")) {
       std::string_view value = std::string_view(line).substr(8);
-      while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+      while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+        value.remove_prefix(1);
       version = value.starts_with("1") &&
                 (value.size() == 1 || value[1] == ' ' || value[1] == '\t' || value[1] == '#');
     }

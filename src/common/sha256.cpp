@@ -31,8 +31,10 @@ void compress(std::array<std::uint32_t, 8>& state, const unsigned char* block) {
   }
   auto [a, b, c, d, e, f, g, h] = state;
   for (int i = 0; i < 64; ++i) {
-    std::uint32_t t1 = h + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
-    std::uint32_t t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+    std::uint32_t t1 = h + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) +
+                       kRound[i] + w[i];
+    std::uint32_t t2 =
+        (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
     h = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
   }
   std::array<std::uint32_t, 8> add = {a, b, c, d, e, f, g, h};
@@ -45,7 +47,8 @@ std::string sha256_hex(std::string_view data) {
   std::array<std::uint32_t, 8> state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   std::size_t whole = data.size() / 64 * 64;
-  for (std::size_t i = 0; i < whole; i += 64) compress(state, reinterpret_cast<const unsigned char*>(data.data() + i));
+  for (std::size_t i = 0; i < whole; i += 64)
+    compress(state, reinterpret_cast<const unsigned char*>(data.data() + i));
   // The tail, the 0x80 marker and the bit length fill one or two last blocks.
   std::array<unsigned char, 128> tail{};
   std::size_t rest = data.size() - whole;
@@ -53,7 +56,8 @@ std::string sha256_hex(std::string_view data) {
   tail[rest] = 0x80;
   std::size_t blocks = rest + 9 > 64 ? 2 : 1;
   std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
-  for (int i = 0; i < 8; ++i) tail[blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  for (int i = 0; i < 8; ++i)
+    tail[blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   for (std::size_t b = 0; b < blocks; ++b) compress(state, tail.data() + 64 * b);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;

@@ -42,11 +42,14 @@ std::string checkstyle_severity(const Finding& finding) {
 void write_checkstyle(const CheckReport& report, std::ostream& out) {
   std::map<std::string, std::vector<Entry>> files;
   for (const auto& e : report.input_errors())
-    files[std::string(e.location.file_name())].push_back({e.location, "error", e.message, "deploy-advisor.input"});
+    files[std::string(e.location.file_name())].push_back(
+        {e.location, "error", e.message, "deploy-advisor.input"});
   for (const auto& f : report.findings) {
     std::string message = fmt::format("{} [{} {}]", f.message, f.rule_id, f.rule_name);
-    if (f.waived) message += " (waived)";
-    else if (f.baseline) message += " (in the baseline)";
+    if (f.waived)
+      message += " (waived)";
+    else if (f.baseline)
+      message += " (in the baseline)";
     files[std::string(f.location.file_name())].push_back(
         {f.location, checkstyle_severity(f), message, "deploy-advisor." + f.rule_id});
   }
@@ -56,9 +59,10 @@ void write_checkstyle(const CheckReport& report, std::ostream& out) {
                      [](const Entry& a, const Entry& b) { return location_less(a.at, b.at); });
     out << fmt::format("  <file name=\"{}\">\n", escape_xml(name));
     for (const auto& e : entries)
-      out << fmt::format("    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"{}\"/>\n",
-                         std::max<std::uint32_t>(e.at.line, 1), std::max<std::uint32_t>(e.at.column, 1),
-                         e.severity, escape_xml(e.message), escape_xml(e.source));
+      out << fmt::format(
+          "    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"{}\"/>\n",
+          std::max<std::uint32_t>(e.at.line, 1), std::max<std::uint32_t>(e.at.column, 1),
+          e.severity, escape_xml(e.message), escape_xml(e.source));
     out << "  </file>\n";
   }
   out << "</checkstyle>\n";

@@ -32,14 +32,26 @@ std::string escape_github(std::string_view text, bool property) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') out += "\xEF\xBF\xBD";
-        else out += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t')
+          out += "\xEF\xBF\xBD";
+        else
+          out += c;
     }
   }
   return out;
@@ -55,8 +67,10 @@ std::string position(const Location& at) {
 std::string command(const char* name, const std::string& properties, const std::string& title,
                     const std::string& data) {
   std::string props = properties;
-  if (!title.empty()) props += (props.empty() ? "" : ",") + ("title=" + escape_github_property(title));
-  return fmt::format("::{}{}{}::{}\n", name, props.empty() ? "" : " ", props, escape_github_data(data));
+  if (!title.empty())
+    props += (props.empty() ? "" : ",") + ("title=" + escape_github_property(title));
+  return fmt::format("::{}{}{}::{}\n", name, props.empty() ? "" : " ", props,
+                     escape_github_data(data));
 }
 
 }  // namespace
@@ -69,20 +83,25 @@ void write_github(const CheckReport& report, std::ostream& out) {
     out << command("error", position(e.location), "deploy-advisor: input error", e.message);
   for (const auto& f : report.findings) {
     std::string title = fmt::format("{} {}", f.rule_id, f.rule_name);
-    if (f.waived) title += " (waived)";
-    else if (f.baseline) title += " (in the baseline)";
+    if (f.waived)
+      title += " (waived)";
+    else if (f.baseline)
+      title += " (in the baseline)";
     std::string data = f.message;
     if (!f.fix.empty()) data += "\nfix: " + f.fix;
-    data += fmt::format("\nsee: {} (deploy-advisor explain {})", rule_doc_path(f.rule_id), f.rule_id);
+    data +=
+        fmt::format("\nsee: {} (deploy-advisor explain {})", rule_doc_path(f.rule_id), f.rule_id);
     out << command(command_for(f), position(f.location), title, data);
   }
   // A plain line: the log shows it, and it holds no user text that could start a command.
   std::size_t unreadable = 0;
   for (const auto& t : report.checked) unreadable += t.errors.empty() ? 0 : 1;
-  out << fmt::format("deploy-advisor: {} in {} {}: {}\n", summary_counts(report), report.topologies.size(),
+  out << fmt::format("deploy-advisor: {} in {} {}: {}\n", summary_counts(report),
+                     report.topologies.size(),
                      report.topologies.size() == 1 ? "topology" : "topologies",
-                     unreadable > 0 ? fmt::format("{} could not be checked", unreadable)
-                                    : report.failed() ? "failed" : "passed");
+                     unreadable > 0    ? fmt::format("{} could not be checked", unreadable)
+                     : report.failed() ? "failed"
+                                       : "passed");
 }
 
 }  // namespace deploy_advisor

@@ -43,7 +43,8 @@ Json issue(std::string description, const std::string& check, const std::string&
           {"fingerprint", fingerprint},
           {"severity", severity},
           {"location",
-           {{"path", std::string(at.file_name())}, {"lines", {{"begin", std::max<std::uint32_t>(at.line, 1)}}}}}};
+           {{"path", std::string(at.file_name())},
+            {"lines", {{"begin", std::max<std::uint32_t>(at.line, 1)}}}}}};
 }
 
 std::string fingerprint(std::initializer_list<std::string_view> parts) {
@@ -70,12 +71,16 @@ void write_gitlab(const CheckReport& report, std::ostream& out) {
     std::string key = fingerprint({f.rule_id, f.location.file_name(), f.product, f.component});
     int n = rank[key]++;
     std::string description = f.message;
-    if (f.waived) description += " (waived)";
-    else if (f.baseline) description += " (in the baseline)";
+    if (f.waived)
+      description += " (waived)";
+    else if (f.baseline)
+      description += " (in the baseline)";
     if (!f.fix.empty()) description += " Fix: " + f.fix;
-    Json entry = issue(description, f.rule_id, fingerprint({key, std::to_string(n)}), gitlab_severity(f), f.location);
+    Json entry = issue(description, f.rule_id, fingerprint({key, std::to_string(n)}),
+                       gitlab_severity(f), f.location);
     entry["categories"] = Json::array({"Bug Risk"});
-    entry["content"] = {{"body", fmt::format("See {} (`deploy-advisor explain {}`).", rule_doc_path(f.rule_id), f.rule_id)}};
+    entry["content"] = {{"body", fmt::format("See {} (`deploy-advisor explain {}`).",
+                                             rule_doc_path(f.rule_id), f.rule_id)}};
     issues.push_back(std::move(entry));
   }
   // Text that is not UTF-8 is replaced rather than stopping the report.

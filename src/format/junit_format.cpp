@@ -33,11 +33,15 @@ struct Suite {
 };
 
 std::string finding_line(const Finding& f) {
-  std::string line = fmt::format("{}: {}: {}", to_string(f.location), to_string(f.severity), f.message);
-  if (f.waived) line += " (waived)";
-  else if (f.baseline) line += " (in the baseline)";
+  std::string line =
+      fmt::format("{}: {}: {}", to_string(f.location), to_string(f.severity), f.message);
+  if (f.waived)
+    line += " (waived)";
+  else if (f.baseline)
+    line += " (in the baseline)";
   if (!f.fix.empty()) line += "\n  fix: " + f.fix;
-  line += fmt::format("\n  see: {} (deploy-advisor explain {})", rule_doc_path(f.rule_id), f.rule_id);
+  line +=
+      fmt::format("\n  see: {} (deploy-advisor explain {})", rule_doc_path(f.rule_id), f.rule_id);
   return line;
 }
 
@@ -63,7 +67,8 @@ Suite build_suite(const CheckReport& report, std::size_t index, const ProfileSet
     std::string title = rule ? fmt::format("{} {}", id, rule->name) : id;
     if (components.empty()) suite.cases.push_back({title, {}, {}, {}});
     for (const auto& [component, findings] : components)
-      suite.cases.push_back({component.empty() ? title : fmt::format("{} ({})", title, component), findings, {}, {}});
+      suite.cases.push_back(
+          {component.empty() ? title : fmt::format("{} ({})", title, component), findings, {}, {}});
   }
   for (const auto& [id, why] : topology.rules_skipped) {
     const Rule* rule = profiles.find_rule(id);
@@ -76,7 +81,8 @@ Suite build_suite(const CheckReport& report, std::size_t index, const ProfileSet
 
 void write_junit(const CheckReport& report, const ProfileSet& profiles, std::ostream& out) {
   std::vector<Suite> suites;
-  for (std::size_t i = 0; i < report.checked.size(); ++i) suites.push_back(build_suite(report, i, profiles));
+  for (std::size_t i = 0; i < report.checked.size(); ++i)
+    suites.push_back(build_suite(report, i, profiles));
 
   auto fails = [&](const TestCase& c) {
     for (const Finding* f : c.findings)
@@ -90,37 +96,45 @@ void write_junit(const CheckReport& report, const ProfileSet& profiles, std::ost
     Totals t;
     for (const auto& c : s.cases) {
       ++t.tests;
-      if (!c.error.empty()) ++t.errors;
-      else if (!c.skipped.empty()) ++t.skipped;
-      else if (fails(c)) ++t.failures;
+      if (!c.error.empty())
+        ++t.errors;
+      else if (!c.skipped.empty())
+        ++t.skipped;
+      else if (fails(c))
+        ++t.failures;
     }
     return t;
   };
   Totals all;
   for (const auto& s : suites) {
     Totals t = totals_of(s);
-    all.tests += t.tests, all.failures += t.failures, all.errors += t.errors, all.skipped += t.skipped;
+    all.tests += t.tests, all.failures += t.failures, all.errors += t.errors,
+        all.skipped += t.skipped;
   }
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"deploy-advisor\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
-                     all.tests, all.failures, all.errors, all.skipped);
+  out << fmt::format(
+      "<testsuites name=\"deploy-advisor\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
+      "skipped=\"{}\">\n",
+      all.tests, all.failures, all.errors, all.skipped);
   for (const auto& s : suites) {
     Totals t = totals_of(s);
     std::string name = escape_xml(s.name);
-    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
-                       name, t.tests, t.failures, t.errors, t.skipped);
+    out << fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+        name, t.tests, t.failures, t.errors, t.skipped);
     out << "    <properties>\n";
     out << fmt::format("      <property name=\"fail-on\" value=\"{}\"/>\n",
                        report.fail_never ? "never" : std::string(to_string(report.fail_on)));
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info})
-      out << fmt::format("      <property name=\"findings.{}\" value=\"{}\"/>\n", to_string(severity),
-                         s.counts[static_cast<int>(severity)]);
+      out << fmt::format("      <property name=\"findings.{}\" value=\"{}\"/>\n",
+                         to_string(severity), s.counts[static_cast<int>(severity)]);
     out << "    </properties>\n";
     for (const auto& c : s.cases) {
       out << fmt::format("    <testcase name=\"{}\" classname=\"{}\"", escape_xml(c.name), name);
       if (!c.findings.empty())
-        out << fmt::format(" file=\"{}\" line=\"{}\"", escape_xml(c.findings.front()->location.file_name()),
+        out << fmt::format(" file=\"{}\" line=\"{}\"",
+                           escape_xml(c.findings.front()->location.file_name()),
                            c.findings.front()->location.line);
       if (c.findings.empty() && c.skipped.empty() && c.error.empty()) {
         out << "/>\n";
@@ -137,8 +151,9 @@ void write_junit(const CheckReport& report, const ProfileSet& profiles, std::ost
         for (const Finding* f : c.findings) lines += finding_line(*f) + "\n";
         if (fails(c)) {
           const Finding& first = *c.findings.front();
-          out << fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n", to_string(first.severity),
-                             escape_xml(first.message), escape_xml(lines));
+          out << fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                             to_string(first.severity), escape_xml(first.message),
+                             escape_xml(lines));
         } else {
           out << fmt::format("      <system-out>{}</system-out>\n", escape_xml(lines));
         }

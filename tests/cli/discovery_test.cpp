@@ -32,9 +32,9 @@ struct Tree {
     for (const char* path : {"a/one.yaml", "a/b/two.yml", "c/three.yaml", ".git/hidden.yaml",
                              "node_modules/pkg/four.yaml", "build/five.yaml", "c/.cache/six.yaml"})
       write(path, kTopology);
-    write("a/values.yaml", "version: 1\nreplicaCount: 2\n");            // no products: not a topology
-    write("a/nested.yaml", "spec:\n  version: 1\n  products: {}\n");    // not top-level
-    write("a/notes.txt", kTopology);                                    // not YAML
+    write("a/values.yaml", "version: 1\nreplicaCount: 2\n");          // no products: not a topology
+    write("a/nested.yaml", "spec:\n  version: 1\n  products: {}\n");  // not top-level
+    write("a/notes.txt", kTopology);                                  // not YAML
     write("c/crlf.yaml", "\xEF\xBB\xBFversion: 1 # format\r\nproducts:\r\n  tracardi: {}\r\n");
   }
   ~Tree() { fs::remove_all(root); }
@@ -42,7 +42,9 @@ struct Tree {
     fs::create_directories((root / relative).parent_path());
     std::ofstream(root / relative, std::ios::binary) << text;
   }
-  std::string at(const std::string& relative) const { return (root / relative).lexically_normal().generic_string(); }
+  std::string at(const std::string& relative) const {
+    return (root / relative).lexically_normal().generic_string();
+  }
 };
 
 }  // namespace
@@ -53,12 +55,14 @@ TEST_CASE("check DIR finds every topology under it, in sorted order, skipping to
   REQUIRE(found.size() == 1);
   CHECK(found[0].errors.empty());
   CHECK(found[0].topologies ==
-        std::vector<std::string>{tree.at("a/b/two.yml"), tree.at("a/one.yaml"), tree.at("c/crlf.yaml"),
-                                 tree.at("c/three.yaml")});
+        std::vector<std::string>{tree.at("a/b/two.yml"), tree.at("a/one.yaml"),
+                                 tree.at("c/crlf.yaml"), tree.at("c/three.yaml")});
   auto r = run_cli({"check", "--format", "junit", "--fail-on", "never", tree.root.string()});
   INFO(r.err);
   CHECK(r.status == 2);  // c/crlf.yaml is a topology with errors (no name, no components)
-  auto suite_at = [&](const std::string& file) { return r.out.find("<testsuite name=\"" + tree.at(file) + "\""); };
+  auto suite_at = [&](const std::string& file) {
+    return r.out.find("<testsuite name=\"" + tree.at(file) + "\"");
+  };
   CHECK(suite_at("a/b/two.yml") < suite_at("a/one.yaml"));
   CHECK(suite_at("a/one.yaml") < suite_at("c/three.yaml"));
   CHECK(r.out.find("hidden.yaml") == std::string::npos);
@@ -71,14 +75,16 @@ TEST_CASE("a folder without topologies is an input error, not a silent pass") {
   tree.write("empty/readme.md", "nothing here");
   auto r = run_cli({"check", tree.at("empty")});
   CHECK(r.status == 2);
-  CHECK(r.err.find(tree.at("empty") + ": error: no topology found in this folder") != std::string::npos);
+  CHECK(r.err.find(tree.at("empty") + ": error: no topology found in this folder") !=
+        std::string::npos);
 }
 
 TEST_CASE("unexpanded shell patterns: *, ? and **") {
   Tree tree;
   using deploy_advisor::cli::expand_topology_arguments;
   CHECK(expand_topology_arguments({tree.at("a") + "/*.yaml"})[0].topologies ==
-        std::vector<std::string>{tree.at("a/nested.yaml"), tree.at("a/one.yaml"), tree.at("a/values.yaml")});
+        std::vector<std::string>{tree.at("a/nested.yaml"), tree.at("a/one.yaml"),
+                                 tree.at("a/values.yaml")});
   CHECK(expand_topology_arguments({tree.at("?") + "/one.y*ml"})[0].topologies ==
         std::vector<std::string>{tree.at("a/one.yaml")});
   CHECK(expand_topology_arguments({tree.root.string() + "/**/t*.y*"})[0].topologies ==
@@ -94,7 +100,8 @@ TEST_CASE("unexpanded shell patterns: *, ? and **") {
   INFO(r.err);
   CHECK(r.status == 0);
   std::vector<std::string> suites;
-  for (auto at = r.out.find("<testsuite name=\""); at != std::string::npos; at = r.out.find("<testsuite name=\"", at + 1)) {
+  for (auto at = r.out.find("<testsuite name=\""); at != std::string::npos;
+       at = r.out.find("<testsuite name=\"", at + 1)) {
     auto start = at + 17;
     suites.push_back(r.out.substr(start, r.out.find('"', start) - start));
   }
@@ -113,16 +120,19 @@ TEST_CASE("shell patterns match names, not folders, and not leading dots") {
   CHECK_FALSE(matches_pattern("*a*a*a*a*a*a*a*a*a*a*a*b", std::string(200, 'a')));
 }
 
-TEST_CASE("verbose prints the files read, the rules evaluated and skipped, and the time per stage") {
+TEST_CASE(
+    "verbose prints the files read, the rules evaluated and skipped, and the time per stage") {
   Tree tree;
   auto r = run_cli({"check", "-v", "--fail-on", "never", tree.at("a/one.yaml")});
   INFO(r.err);
   CHECK(r.status == 0);
-  CHECK(r.err.find("deploy-advisor: read " + tree.at("a/one.yaml") + " (topology)") != std::string::npos);
+  CHECK(r.err.find("deploy-advisor: read " + tree.at("a/one.yaml") + " (topology)") !=
+        std::string::npos);
   CHECK(r.err.find("rules evaluated: ") != std::string::npos);
   CHECK(r.err.find("TR001") != std::string::npos);
   // environment: staging, so production-only rules are skipped, and say why.
-  CHECK(r.err.find(": runs only when environment is production (here: staging)") != std::string::npos);
+  CHECK(r.err.find(": runs only when environment is production (here: staging)") !=
+        std::string::npos);
   CHECK(r.err.find("rules of products the topology does not have") != std::string::npos);
   for (const char* stage : {"time: profiles ", "find ", "load ", "sizing ", "rules ", "output "})
     CHECK(r.err.find(stage) != std::string::npos);

@@ -6,8 +6,8 @@
 namespace da = deploy_advisor;
 
 TEST_CASE("github: data cannot leave its line or start a command") {
-  for (const std::string hostile : {"a\n::error file=x::owned", "a\r::error::owned", "a\r\n::warning::x",
-                                    "%0A::error::owned", "100%"}) {
+  for (const std::string hostile : {"a\n::error file=x::owned", "a\r::error::owned",
+                                    "a\r\n::warning::x", "%0A::error::owned", "100%"}) {
     INFO(hostile);
     std::string escaped = da::escape_github_data(hostile);
     CHECK(escaped.find('\n') == std::string::npos);
@@ -27,7 +27,8 @@ TEST_CASE("github: a property value cannot end the property list") {
 }
 
 TEST_CASE("xml: special characters become entities") {
-  CHECK(da::escape_xml("<a href=\"x\">&'</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+  CHECK(da::escape_xml("<a href=\"x\">&'</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
   CHECK(da::escape_xml("]]>") == "]]&gt;");
   CHECK(da::escape_xml("tab\tline\nreturn\r") == "tab&#9;line&#10;return&#13;");
 }
@@ -36,9 +37,10 @@ TEST_CASE("xml: characters XML 1.0 cannot carry become U+FFFD") {
   const std::string replacement = "\xEF\xBF\xBD";
   CHECK(da::escape_xml(std::string("a\0b", 3)) == "a" + replacement + "b");
   CHECK(da::escape_xml("\x1b[31m") == replacement + "[31m");
-  CHECK(da::escape_xml("\xEF\xBF\xBE") == replacement);          // U+FFFE
-  CHECK(da::escape_xml("\xC3") == replacement);                  // truncated sequence
+  CHECK(da::escape_xml("\xEF\xBF\xBE") == replacement);            // U+FFFE
+  CHECK(da::escape_xml("\xC3") == replacement);                    // truncated sequence
   CHECK(da::escape_xml("\xC0\xAF") == replacement + replacement);  // overlong '/'
   CHECK(da::escape_xml("\xED\xA0\x80") == replacement + replacement + replacement);  // a surrogate
-  CHECK(da::escape_xml("caf\xC3\xA9 \xF0\x9F\x9A\x80") == "caf\xC3\xA9 \xF0\x9F\x9A\x80");  // kept as is
+  CHECK(da::escape_xml("caf\xC3\xA9 \xF0\x9F\x9A\x80") ==
+        "caf\xC3\xA9 \xF0\x9F\x9A\x80");  // kept as is
 }

@@ -67,7 +67,8 @@ products:
 
 /// A topology whose component name tries to inject a workflow command, and to break XML.
 std::string hostile_topology(const std::string& component) {
-  return "version: 1\nname: hostile\nenvironment: production\nproducts:\n  tracardi:\n    components:\n      \"" +
+  return "version: 1\nname: hostile\nenvironment: production\nproducts:\n  tracardi:\n    "
+         "components:\n      \"" +
          component + "\":\n        role: gui\n        replicas: 1\n        exposure: public\n";
 }
 
@@ -79,15 +80,19 @@ TEST_CASE("each new format matches its golden file") {
     const char* suffix;
   };
   for (const char* stem : {"acme-production", "seed003-broken"}) {
-    std::string topology = std::string(stem) == "acme-production" ? "examples/acme-production.yaml" : kBroken;
-    for (const Golden g : {Golden{"junit", "junit.xml"}, Golden{"github", "github.txt"},
-                           Golden{"gitlab", "gitlab.json"}, Golden{"checkstyle", "checkstyle.xml"}}) {
+    std::string topology =
+        std::string(stem) == "acme-production" ? "examples/acme-production.yaml" : kBroken;
+    for (const Golden g :
+         {Golden{"junit", "junit.xml"}, Golden{"github", "github.txt"},
+          Golden{"gitlab", "gitlab.json"}, Golden{"checkstyle", "checkstyle.xml"}}) {
       INFO(topology << " --format " << g.format);
       auto r = run_in_source({"check", "--format", g.format, "--fail-on", "warning", topology});
       CHECK(r.status != 2);
       std::string golden = read(kSource + "/tests/golden/" + stem + "." + g.suffix);
-      if (std::string(g.format) == "gitlab") CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(golden));
-      else CHECK(normalise(r.out) == normalise(golden));
+      if (std::string(g.format) == "gitlab")
+        CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(golden));
+      else
+        CHECK(normalise(r.out) == normalise(golden));
     }
   }
 }
@@ -114,7 +119,8 @@ TEST_CASE("github: a hostile component name cannot start a workflow command") {
     }
     // A literal "%0A" in the name stays literal: its `%` is escaped, so it never decodes to a
     // line break.
-    if (component.starts_with("b")) CHECK(r.out.find("b%250A::error file=x::owned") != std::string::npos);
+    if (component.starts_with("b"))
+      CHECK(r.out.find("b%250A::error file=x::owned") != std::string::npos);
   }
 }
 
@@ -125,7 +131,8 @@ TEST_CASE("github: a hostile file name stays inside its property") {
   auto r = run_cli({"check", "--format", "github", name}, files);
   INFO(r.out);
   REQUIRE(r.status == 1);
-  CHECK(r.out.find("file=x%2Cline=9%3A%3Aowned%0A%3A%3Aerror%3A%3Ay.yaml,line=") != std::string::npos);
+  CHECK(r.out.find("file=x%2Cline=9%3A%3Aowned%0A%3A%3Aerror%3A%3Ay.yaml,line=") !=
+        std::string::npos);
   for (const auto& line : lines_of(r.out)) CHECK_FALSE(line.starts_with("::error::"));
 }
 
@@ -136,7 +143,8 @@ TEST_CASE("xml formats carry a hostile component name as text") {
     auto r = run_cli({"check", "--format", format, "hostile.yaml"}, files);
     INFO(format << "\n" << r.out << r.err);
     REQUIRE(r.status == 1);
-    CHECK(r.out.find("&lt;/testcase&gt;&lt;x a=&quot;1&quot;&gt;&amp;amp;\xEF\xBF\xBD") != std::string::npos);
+    CHECK(r.out.find("&lt;/testcase&gt;&lt;x a=&quot;1&quot;&gt;&amp;amp;\xEF\xBF\xBD") !=
+          std::string::npos);
     CHECK(r.out.find("<x a=") == std::string::npos);
   }
 }
@@ -149,7 +157,8 @@ TEST_CASE("gitlab: an array with one unique fingerprint per finding, kept when l
   REQUIRE(issues.size() >= 5);
   std::set<std::string> fingerprints;
   for (const auto& issue : issues) {
-    for (const char* key : {"description", "check_name", "fingerprint", "severity", "location"}) CHECK(issue.contains(key));
+    for (const char* key : {"description", "check_name", "fingerprint", "severity", "location"})
+      CHECK(issue.contains(key));
     CHECK(issue["location"]["lines"]["begin"].get<int>() >= 1);
     fingerprints.insert(issue["fingerprint"].get<std::string>());
   }
@@ -161,7 +170,8 @@ TEST_CASE("gitlab: an array with one unique fingerprint per finding, kept when l
   auto moved = nlohmann::json::parse(run_cli({"check", "--format", "gitlab", kBroken}, files).out);
   REQUIRE(moved.size() == issues.size());
   for (std::size_t i = 0; i < issues.size(); ++i) {
-    CHECK(moved[i]["location"]["lines"]["begin"] == issues[i]["location"]["lines"]["begin"].get<int>() + 3);
+    CHECK(moved[i]["location"]["lines"]["begin"] ==
+          issues[i]["location"]["lines"]["begin"].get<int>() + 3);
     CHECK(moved[i]["fingerprint"] == issues[i]["fingerprint"]);
   }
 }
@@ -188,10 +198,12 @@ TEST_CASE("partial results: one unreadable topology does not hide the others' fi
 
   auto junit = run_cli({"check", "--format", "junit", "good.yaml", "broken.yaml"}, files);
   CHECK(junit.status == 2);
-  CHECK(junit.out.find("<testsuite name=\"broken.yaml\" tests=\"1\" failures=\"0\" errors=\"1\"") != std::string::npos);
+  CHECK(junit.out.find("<testsuite name=\"broken.yaml\" tests=\"1\" failures=\"0\" errors=\"1\"") !=
+        std::string::npos);
   CHECK(junit.out.find("<error type=\"input\" message=\"broken.yaml:") != std::string::npos);
 
-  auto gitlab = nlohmann::json::parse(run_cli({"check", "--format", "gitlab", "good.yaml", "broken.yaml"}, files).out);
+  auto gitlab = nlohmann::json::parse(
+      run_cli({"check", "--format", "gitlab", "good.yaml", "broken.yaml"}, files).out);
   CHECK(gitlab[0]["severity"] == "blocker");
   CHECK(gitlab[0]["location"]["path"] == "broken.yaml");
 
@@ -202,11 +214,13 @@ TEST_CASE("partial results: one unreadable topology does not hide the others' fi
 }
 
 TEST_CASE("partial results: check good.yaml broken.yaml --format sarif -o r.sarif") {
-  auto folder = std::filesystem::temp_directory_path() / ("da-partial-sarif-" + std::to_string(getpid()));
+  auto folder =
+      std::filesystem::temp_directory_path() / ("da-partial-sarif-" + std::to_string(getpid()));
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
   std::ofstream(folder / "good.yaml") << kGoodTopology;
-  std::ofstream(folder / "broken.yaml") << "version: 1\nname: broken\nproducts:\n  tracardi: {components: [\n";
+  std::ofstream(folder / "broken.yaml")
+      << "version: 1\nname: broken\nproducts:\n  tracardi: {components: [\n";
   std::string good = (folder / "good.yaml").string(), broken = (folder / "broken.yaml").string();
   std::string output = (folder / "r.sarif").string();
   auto r = run_cli({"check", good, broken, "--format", "sarif", "-o", output});
@@ -228,16 +242,19 @@ TEST_CASE("partial results: check good.yaml broken.yaml --format sarif -o r.sari
 }
 
 TEST_CASE("several outputs in one run: text on the terminal, SARIF and JUnit in files") {
-  auto folder = std::filesystem::temp_directory_path() / ("da-several-outputs-" + std::to_string(getpid()));
+  auto folder =
+      std::filesystem::temp_directory_path() / ("da-several-outputs-" + std::to_string(getpid()));
   std::filesystem::create_directories(folder);
   std::string sarif = (folder / "r.sarif").string(), junit = (folder / "r.xml").string();
-  auto r = run_in_source({"check", kBroken, "--write", "sarif=" + sarif, "--write", "junit=" + junit});
+  auto r =
+      run_in_source({"check", kBroken, "--write", "sarif=" + sarif, "--write", "junit=" + junit});
   INFO(r.err);
   CHECK(r.status == 1);
   CHECK(r.out.find("error: ") != std::string::npos);  // the text on standard output
   CHECK(r.out.find("\x1b[") == std::string::npos);
   CHECK(nlohmann::json::parse(read(sarif))["runs"][0]["results"].size() ==
-        nlohmann::json::parse(run_in_source({"check", "--format", "json", kBroken}).out)["findings"].size());
+        nlohmann::json::parse(run_in_source({"check", "--format", "json", kBroken}).out)["findings"]
+            .size());
   CHECK(read(junit).starts_with("<?xml"));
   std::filesystem::remove_all(folder);
 
@@ -253,8 +270,8 @@ TEST_CASE("several outputs in one run: text on the terminal, SARIF and JUnit in 
     CHECK(failed.err.find("--write") != std::string::npos);
     CHECK(failed.out.empty());
   }
-  CHECK(run_in_source({"check", kBroken, "--write", "sariff=x.sarif"}).err.find("did you mean sarif") !=
-        std::string::npos);
+  CHECK(run_in_source({"check", kBroken, "--write", "sariff=x.sarif"})
+            .err.find("did you mean sarif") != std::string::npos);
 }
 
 TEST_CASE("SARIF: every result has a region and its rule a helpUri") {
