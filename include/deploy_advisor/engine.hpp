@@ -57,4 +57,16 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
 std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopology& topology,
                                     const std::vector<ProductSizing>& sizing);
 
+/// Whether one rule runs on a topology, and why not when it does not (for `check -v` and the
+/// JUnit output). A general rule runs once per product; it is listed once.
+struct RuleSelection {
+  const Rule* rule = nullptr;
+  bool evaluated = false;
+  bool product_present = false;  // the rule is for a product the topology has (or is general)
+  std::string skipped_because;   // "" when evaluated
+};
+
+/// Every rule of `profiles`, in id order, with the same applicability check_topology uses.
+std::vector<RuleSelection> select_rules(const ProfileSet& profiles, const LoadedTopology& topology);
+
 }  // namespace deploy_advisor

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <cstddef>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "deploy_advisor/diagnostics.hpp"
 #include "deploy_advisor/finding.hpp"
 #include "deploy_advisor/profile.hpp"
 
@@ -11,14 +14,29 @@ namespace deploy_advisor {
 
 /// Formats of `check`. Chosen with a switch and no default, so a new format must be handled
 /// everywhere.
-enum class OutputFormat { Text, Json, Sarif, Markdown };
+enum class OutputFormat { Text, Json, Sarif, Markdown, Junit, Github, Gitlab, Checkstyle };
 
 /// Parses a --format value; false for an unknown one.
 bool parse_output_format(const std::string& text, OutputFormat* out);
+/// The --format names, in the order help and docs list them.
+const std::vector<std::string>& output_format_names();
+
+/// One topology given to `check` (or found under a folder) and what became of it.
+struct CheckedTopology {
+  std::string path;
+  std::vector<std::string> files;           // the files read: the topology, then its native files
+  std::vector<std::string> rules_evaluated;  // rule ids, sorted
+  /// Rules of the topology's products that did not run (id, why); rules of other products
+  /// are only counted.
+  std::vector<std::pair<std::string, std::string>> rules_skipped;
+  std::size_t rules_of_other_products = 0;
+  std::vector<InputError> errors;           // why it could not be checked; empty when it was
+};
 
 /// What one `check` run found, over every topology given.
 struct CheckReport {
-  std::vector<std::string> topologies;
+  std::vector<std::string> topologies;  // those checked (without input errors)
+  std::vector<CheckedTopology> checked;  // every topology, checked or not, in argument order
   std::vector<Finding> findings;
   Severity fail_on = Severity::Error;
   bool fail_never = false;
@@ -27,6 +45,12 @@ struct CheckReport {
   [[nodiscard]] int count(Severity severity) const;
   [[nodiscard]] int waived() const;
   [[nodiscard]] int in_baseline() const;
+  /// Whether a finding makes the run fail: at or above --fail-on, neither waived nor known.
+  [[nodiscard]] bool fails(const Finding& finding) const;
+  /// Every input error of every topology, in argument order.
+  [[nodiscard]] std::vector<InputError> input_errors() const;
+  /// The index in `checked` of the topology a finding belongs to (the one that read its file).
+  [[nodiscard]] std::size_t topology_of(const Finding& finding) const;
 };
 
 struct TextStyle {
@@ -38,6 +62,14 @@ void write_text(const CheckReport& report, const TextStyle& style, std::ostream&
 void write_json(const CheckReport& report, std::ostream& out);
 void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ostream& out);
 void write_markdown_findings(const CheckReport& report, std::ostream& out);
+void write_junit(const CheckReport& report, const ProfileSet& profiles, std::ostream& out);
+void write_github(const CheckReport& report, std::ostream& out);
+void write_gitlab(const CheckReport& report, std::ostream& out);
+void write_checkstyle(const CheckReport& report, std::ostream& out);
+
+/// Writes `report` in `format`: the one place that chooses a writer.
+void write_check_report(OutputFormat format, const CheckReport& report, const ProfileSet& profiles,
+                        const TextStyle& style, std::ostream& out);
 
 /// "3 errors, 1 warning, no info", then ", 2 waived" and ", 1 in the baseline" when there are any.
 std::string summary_counts(const CheckReport& report);

@@ -7,6 +7,8 @@
 #include "cli/completion.hpp"
 #include "cli/starter_topology.hpp"
 #include "deploy_advisor/cli.hpp"
+#include "deploy_advisor/format.hpp"
+#include "engine/embedded_profiles.hpp"
 
 namespace deploy_advisor {
 
@@ -61,7 +63,8 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                "Cortex against the vendors' production recommendations, and sizes it.",
                "deploy-advisor"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("deploy-advisor ") + DEPLOY_ADVISOR_VERSION);
+  app.set_version_flag("--version", std::string("deploy-advisor ") + DEPLOY_ADVISOR_VERSION +
+                                        "\nbuilt-in profiles: " + embedded_profiles_digest());
   // Every command's flags on one page: the man page is written from it.
   app.set_help_all_flag("--help-all", "print the help of every command");
 
@@ -82,10 +85,12 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   cli::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "evaluate every applicable rule and print findings");
-  check_cmd->add_option("topology", check.topologies, "topology files ('-' for standard input)")
+  check_cmd->add_option("topology", check.topologies,
+                        "topology files, folders to search, or patterns ('-' for standard input)")
       ->required();
-  check_cmd->add_option("--format", check.format, "text, json, sarif or markdown")
-      ->check(CLI::IsMember({"text", "json", "sarif", "markdown"}));
+  check_cmd->add_option("--format", check.format,
+                        "text, json, sarif, markdown, junit, github, gitlab or checkstyle")
+      ->check(CLI::IsMember(output_format_names()));
   check_cmd->add_option("--fail-on", check.fail_on,
                         "the lowest severity that makes the run fail (exit 1)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -96,6 +101,10 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                         "findings recorded in FILE are reported as known and do not fail the run");
   check_cmd->add_option("--write-baseline", check.write_baseline,
                         "record the current findings in FILE (JSON), to pass as --baseline later");
+  check_cmd->add_option("--write", check.extra_outputs,
+                        "FORMAT=FILE: also write the findings in FORMAT to FILE (repeatable), "
+                        "e.g. --write sarif=results.sarif")
+      ->allow_extra_args(false);  // one FORMAT=FILE per --write: never swallow a topology
   add_common(check_cmd);
   add_config(check_cmd);
 

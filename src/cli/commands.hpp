@@ -32,6 +32,7 @@ struct CheckOptions {
   bool no_waivers = false;     // ignore waiver comments and configuration waivers
   std::string baseline;        // --baseline FILE: findings recorded there are known
   std::string write_baseline;  // --write-baseline FILE: record the current findings there
+  std::vector<std::string> extra_outputs;  // --write FORMAT=FILE, repeatable
 };
 
 struct PlanOptions {

@@ -47,4 +47,6 @@ std::vector<std::pair<std::string, Node>> embedded_profile_documents() {
   return documents;
 }
 
+const char* embedded_profiles_digest() { return embedded::kProfilesDigest; }
+
 }  // namespace deploy_advisor

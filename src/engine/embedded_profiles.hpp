@@ -30,4 +30,7 @@ struct EmbeddedDocument {
 /// no YAML parsing at run time, locations kept for messages.
 std::vector<std::pair<std::string, Node>> embedded_profile_documents();
 
+/// `sha256:` and the digest of the profile sources the tables were made from (for --version).
+const char* embedded_profiles_digest();
+
 }  // namespace deploy_advisor

@@ -357,4 +357,22 @@ std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopo
   return findings;
 }
 
+std::vector<RuleSelection> select_rules(const ProfileSet& profiles, const LoadedTopology& topology) {
+  std::vector<RuleSelection> selections;
+  for (const Rule* rule : profiles.rules()) {
+    RuleSelection s{rule, rule->from_loader, false, {}};  // loader rules are checked while reading
+    for (const auto& product : topology.products) s.evaluated = s.evaluated || applies(*rule, product, topology);
+    s.product_present = rule->product == "general" || rule->from_loader ||
+                        std::any_of(topology.products.begin(), topology.products.end(),
+                                    [&](const LoadedProduct& p) { return p.name == rule->product; });
+    if (!s.evaluated)
+      s.skipped_because =
+          !s.product_present ? fmt::format("the topology has no {} section", rule->product)
+                       : fmt::format("runs only when environment is production (here: {})",
+                                     topology.environment.empty() ? "not set" : topology.environment);
+    selections.push_back(std::move(s));
+  }
+  return selections;
+}
+
 }  // namespace deploy_advisor

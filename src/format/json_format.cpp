@@ -27,9 +27,19 @@ void write_json(const CheckReport& report, std::ostream& out) {
                                    {"until", f.waiver.until.empty() ? Json(nullptr) : Json(f.waiver.until)},
                                    {"source", to_string(f.waiver.source)}};
   }
+  // Input errors of topologies that could not be checked; the findings of the others are
+  // still reported, and the exit status is 2.
+  Json errors = Json::array();
+  for (const auto& e : report.input_errors()) {
+    Json error = {{"message", e.message}};
+    if (e.location.file != nullptr)
+      error["location"] = {{"file", e.location.file_name()}, {"line", e.location.line}, {"column", e.location.column}};
+    errors.push_back(std::move(error));
+  }
   Json root = {
       {"tool", {{"name", "deploy-advisor"}, {"version", DEPLOY_ADVISOR_VERSION}}},
       {"findings", findings},
+      {"errors", errors},
       {"summary",
        {{"error", report.count(Severity::Error)},
         {"warning", report.count(Severity::Warning)},
@@ -38,7 +48,7 @@ void write_json(const CheckReport& report, std::ostream& out) {
         {"baseline", report.in_baseline()},
         {"failed", report.failed()}}},
   };
-  out << root.dump(2) << "\n";
+  out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace deploy_advisor

@@ -11,15 +11,43 @@ bool parse_output_format(const std::string& text, OutputFormat* out) {
   else if (text == "json") *out = OutputFormat::Json;
   else if (text == "sarif") *out = OutputFormat::Sarif;
   else if (text == "markdown") *out = OutputFormat::Markdown;
+  else if (text == "junit") *out = OutputFormat::Junit;
+  else if (text == "github") *out = OutputFormat::Github;
+  else if (text == "gitlab") *out = OutputFormat::Gitlab;
+  else if (text == "checkstyle") *out = OutputFormat::Checkstyle;
   else return false;
   return true;
 }
 
+const std::vector<std::string>& output_format_names() {
+  static const std::vector<std::string> names = {"text",  "json",   "sarif",  "markdown",
+                                                 "junit", "github", "gitlab", "checkstyle"};
+  return names;
+}
+
+bool CheckReport::fails(const Finding& finding) const {
+  return !fail_never && !finding.waived && !finding.baseline && finding.severity >= fail_on;
+}
+
 bool CheckReport::failed() const {
-  if (fail_never) return false;
   for (const auto& f : findings)
-    if (!f.waived && !f.baseline && f.severity >= fail_on) return true;
+    if (fails(f)) return true;
   return false;
+}
+
+std::vector<InputError> CheckReport::input_errors() const {
+  std::vector<InputError> errors;
+  for (const auto& t : checked) errors.insert(errors.end(), t.errors.begin(), t.errors.end());
+  return errors;
+}
+
+std::size_t CheckReport::topology_of(const Finding& finding) const {
+  for (std::size_t i = 0; i < checked.size(); ++i)
+    for (const auto& file : checked[i].files)
+      if (file == finding.location.file_name()) return i;
+  // A finding always comes from a file its topology read; the first topology is a safe home
+  // should a location ever be unknown.
+  return 0;
 }
 
 int CheckReport::count(Severity severity) const {

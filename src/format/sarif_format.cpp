@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <map>
+
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +25,15 @@ const char* sarif_level(Severity severity) {
   return "warning";
 }
 
+// Every location has a region: a finding about a whole file points at its first line.
+nlohmann::ordered_json physical_location(const Location& at) {
+  return {{"physicalLocation",
+           {{"artifactLocation", {{"uri", std::string(at.file_name())}}},
+            {"region",
+             {{"startLine", std::max<std::uint32_t>(at.line, 1)},
+              {"startColumn", std::max<std::uint32_t>(at.column, 1)}}}}}};
+}
+
 }  // namespace
 
 void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ostream& out) {
@@ -40,6 +52,7 @@ void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ost
         {"name", rule->name},
         {"shortDescription", {{"text", rule->title}}},
         {"fullDescription", {{"text", rule->rationale.empty() ? rule->title : rule->rationale}}},
+        {"helpUri", fmt::format("{}/{}.md", DEPLOY_ADVISOR_RULE_DOCS_URL, rule->id)},
         {"help", {{"text", rule->fix_text}, {"markdown", rule_page(*rule)}}},
         {"defaultConfiguration", {{"level", sarif_level(rule->severity)}}},
         {"properties", {{"product", rule->product}, {"production_only", rule->production_only}}},
@@ -51,12 +64,7 @@ void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ost
         {"ruleId", f.rule_id},
         {"level", sarif_level(f.severity)},
         {"message", {{"text", f.fix.empty() ? f.message : f.message + ". Fix: " + f.fix}}},
-        {"locations",
-         Json::array({{{"physicalLocation",
-                        {{"artifactLocation", {{"uri", std::string(f.location.file_name())}}},
-                         {"region",
-                          {{"startLine", std::max<std::uint32_t>(f.location.line, 1)},
-                           {"startColumn", std::max<std::uint32_t>(f.location.column, 1)}}}}}}})},
+        {"locations", Json::array({physical_location(f.location)})},
         {"properties", {{"product", f.product}, {"component", f.component}}},
     };
     if (auto it = index.find(f.rule_id); it != index.end()) result["ruleIndex"] = it->second;
@@ -76,6 +84,17 @@ void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ost
     }
     results.push_back(std::move(result));
   }
+  // Topologies that could not be read or checked: one notification each, with its location,
+  // and the run is marked unsuccessful (the exit status is 2).
+  Json notifications = Json::array();
+  auto errors = report.input_errors();
+  for (const auto& e : errors) {
+    Json notification = {{"level", "error"}, {"message", {{"text", e.message}}}};
+    if (e.location.file != nullptr) notification["locations"] = Json::array({physical_location(e.location)});
+    notifications.push_back(std::move(notification));
+  }
+  Json invocation = {{"executionSuccessful", errors.empty()}};
+  if (!errors.empty()) invocation["toolExecutionNotifications"] = notifications;
   Json root = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
@@ -83,11 +102,12 @@ void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ost
                    {"tool", {{"driver", {{"name", "deploy-advisor"},
                                          {"version", DEPLOY_ADVISOR_VERSION},
                                          {"rules", rules}}}}},
+                   {"invocations", Json::array({invocation})},
                    {"columnKind", "unicodeCodePoints"},
                    {"results", results},
                }})},
   };
-  out << root.dump(2) << "\n";
+  out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace deploy_advisor

@@ -50,8 +50,12 @@ void write_text(const CheckReport& report, const TextStyle& style, std::ostream&
   if (style.quiet) return;
   if (!report.findings.empty()) out << "\n";
   std::size_t files = report.topologies.size();
-  std::string verdict = report.failed() ? paint("failed", "1;31", style.color)
-                                        : paint("passed", "1;32", style.color);
+  std::size_t unchecked = 0;
+  for (const auto& t : report.checked) unchecked += t.errors.empty() ? 0 : 1;
+  std::string verdict = unchecked > 0  ? paint(fmt::format("{} could not be checked (see the errors)", unchecked),
+                                               "1;31", style.color)
+                        : report.failed() ? paint("failed", "1;31", style.color)
+                                          : paint("passed", "1;32", style.color);
   out << fmt::format("{} in {} {}: {}\n", summary_counts(report), files,
                      files == 1 ? "topology" : "topologies", verdict);
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/sha256.hpp"
 
 namespace {
 
@@ -61,6 +62,9 @@ int main(int argc, char** argv) {
   }
   std::vector<Flat> nodes;
   std::vector<std::pair<std::string, unsigned>> documents;
+  // The digest `--version` prints: every profile's name and bytes, in argument order, so two
+  // binaries with the same digest carry the same built-in rules.
+  std::string digest_input;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     auto eq = arg.find('=');
@@ -72,6 +76,7 @@ int main(int argc, char** argv) {
       std::cerr << path << ": error: cannot read profile\n";
       return 1;
     }
+    digest_input += name + '\0' + buffer.str() + '\0';
     auto parsed = deploy_advisor::parse_yaml(buffer.str(), deploy_advisor::intern_file_name(name));
     if (!parsed.ok()) {
       for (const auto& e : parsed.errors) std::cerr << format_input_error(e) << "\n";
@@ -97,5 +102,6 @@ int main(int argc, char** argv) {
   for (const auto& [name, root] : documents) out << fmt::format("  {{\"{}\", {}}},\n", escape(name), root);
   if (documents.empty()) out << "  {nullptr, 0},\n";
   out << "};\n";
+  out << fmt::format("const char kProfilesDigest[] = \"sha256:{}\";\n", deploy_advisor::sha256_hex(digest_input));
   return out ? 0 : 1;
 }

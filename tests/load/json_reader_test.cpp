@@ -267,7 +267,7 @@ TEST_CASE("json: binary garbage is an error, not a crash", "[json]") {
   }
 }
 
-TEST_CASE("json: every real configuration file loads", "[json][real]") {
+TEST_CASE("json: every real configuration file loads", "[json][real][shared]") {
   const std::filesystem::path folder = std::filesystem::path(DA_SHARED_DIR) / "real-configs";
   INFO("missing test data: " << folder.string());
   REQUIRE(std::filesystem::is_directory(folder));

@@ -572,7 +572,7 @@ TEST_CASE("yaml: random YAML-like text never crashes", "[yaml]") {
   }
 }
 
-TEST_CASE("yaml: every real configuration file loads", "[yaml][real]") {
+TEST_CASE("yaml: every real configuration file loads", "[yaml][real][shared]") {
   const std::filesystem::path folder = std::filesystem::path(DA_SHARED_DIR) / "real-configs";
   INFO("missing test data: " << folder.string());
   REQUIRE(std::filesystem::is_directory(folder));

@@ -66,7 +66,7 @@ da::ParseResult run_case(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("yaml test suite: valid and invalid cases", "[yaml][suite]") {
+TEST_CASE("yaml test suite: valid and invalid cases", "[yaml][suite][shared]") {
   const std::filesystem::path root =
       std::filesystem::path(DA_SHARED_DIR) / "corpora" / "yaml-test-suite";
   const auto valid = cases_in(root / "valid");
