@@ -231,9 +231,30 @@ products:
     REQUIRE(run.errors.empty());
     CHECK(with_id(run, "TR036").size() == (c.fires ? 1U : 0U));
   }
+
+  // A declared version wins over the image tag; Pulsar 3.1 and MySQL 8.3 are series.
+  const std::string stores = R"(version: 1
+name: shop
+environment: staging
+products:
+  tracardi:
+    components:
+      pulsar: {role: pulsar, brokers: 2, bookies: 3, image: "apachepulsar/pulsar:3.1.0", version: PULSAR}
+      mysql: {role: mysql, image: "mysql:MYSQL"}
+)";
+  auto newer = run_text(with(with(stores, "PULSAR", "'3.2.1'"), "MYSQL", "8.4"));
+  INFO(test_support::describe(newer));
+  REQUIRE(newer.errors.empty());
+  auto tr036 = with_id(newer, "TR036");
+  REQUIRE(tr036.size() == 2);
+  CHECK_THAT(tr036[0]->message, Catch::Contains("runs pulsar 3.2.1 (version)"));
+  CHECK_THAT(tr036[1]->message, Catch::Contains("runs mysql 8.4 (image mysql:8.4)"));
+  auto series = run_text(with(with(stores, "PULSAR", "'3.1.2'"), "MYSQL", "8.3.0"));
+  REQUIRE(series.errors.empty());
+  CHECK(with_id(series, "TR036").empty());
 }
 
-TEST_CASE("MR016: training memory grows with stored click-throughs; no memory names the chart's heap") {
+TEST_CASE("MR016: training memory grows with stored click-throughs, and no memory names the chart's heap") {
   const std::string topology = R"(version: 1
 name: shop
 environment: production
@@ -331,6 +352,12 @@ products:
     REQUIRE(run.errors.empty());
     CHECK(with_id(run, "MR019").size() == (fires ? 1U : 0U));
   }
+  // A declared version wins over the image tag.
+  auto declared = run_text(with(topology, "EXTRA", "image: redis:7.2.4\n        version: '5.0'"));
+  REQUIRE(declared.errors.empty());
+  auto mr019 = with_id(declared, "MR019");
+  REQUIRE(mr019.size() == 1);
+  CHECK_THAT(mr019[0]->message, Catch::Contains("runs Redis 5.0 (version)"));
   // Managed: Memorystore has no CLIENT TRACKING unless declared; ElastiCache has it unless declared.
   for (const auto& [extra, fires] : std::vector<std::pair<std::string, bool>>{
            {"managed: memorystore", true},
