@@ -28,6 +28,8 @@ const Schema& traffic_schema() {
           key("items", integer("catalog items ranked (Metarank)", 0)),
           key("request_latency_ms", number_above("mean time to serve one request", 0)),
           key("growth", number_at_least("planned growth multiplier of the volume figures", 1)),
+          key("burst_seconds",
+              number_above("seconds the traffic takes to climb from its base load to the peak", 0)),
       });
   return schema;
 }
@@ -76,7 +78,9 @@ std::vector<std::string> tracardi_env_names() {
   return {"EXPOSE_GUI_API",        "ELASTIC_INDEX_REPLICAS", "ELASTIC_INDEX_SHARDS",
           "EVENT_PARTITIONING",    "MYSQL_POOL_SIZE",        "MYSQL_POOL_MAX_OVERFLOW",
           "MYSQL_CONNECTION__POOL", "INSTALLATION_TOKEN",    "KEEP_PROFILE_IN_CACHE_FOR",
-          "LOGGING_LEVEL"};
+          "LOGGING_LEVEL",         "ELASTIC_MAX_CONN",       "PROFILE_CACHE_TTL",
+          "SESSION_CACHE_TTL",     "KEEP_SESSION_IN_CACHE_FOR", "AUTO_PROFILE_MERGING",
+          "APM"};
 }
 
 ProductSpec metarank() {
@@ -91,7 +95,12 @@ ProductSpec metarank() {
       {"state",
        {key("type", one_of("Metarank state.type", {"redis", "memory", "file"})),
         key("format", one_of("state encoding (default binary)", {"binary", "json"})),
-        key("redis_cluster", boolean("state lives on a Redis Cluster (default false)"))},
+        key("redis_cluster", boolean("state lives on a Redis Cluster (default false)")),
+        key("managed", string("the managed Redis service, e.g. memorystore, elasticache")),
+        key("version", string("Redis version, e.g. 7.2 (else read from the image tag)")),
+        key("client_tracking",
+            boolean("the Redis server supports CLIENT TRACKING (default: false on memorystore, "
+                    "else true)"))},
        false},
       {"event_archive",
        {key("location", string("where raw events are kept (s3://, gs://, kafka://, a path)"))},
@@ -105,6 +114,9 @@ ProductSpec tracardi() {
   ProductSpec p;
   p.name = "tracardi";
   p.title = "Tracardi";
+  p.keys = {
+      key("helm_chart", string("version of the Tracardi Helm chart it is installed with, e.g. 1.1.3")),
+  };
   p.roles = {
       {"api", {key("workers", integer("worker processes per replica (default 1)", 1))}, false},
       {"gui", {key("api", string("name of the api component the GUI talks to"))}, false},
@@ -115,6 +127,7 @@ ProductSpec tracardi() {
        false},
       {"elasticsearch",
        {key("heap_gb", number_above("JVM heap per node", 0)),
+        key("version", string("Elasticsearch version, e.g. 8.11.3 (else read from the image tag)")),
         key("lifecycle",
             object("index lifecycle: the age in days at which an index leaves each phase",
                    {key("hot_days", number_at_least("days in the hot phase", 0)),
@@ -123,12 +136,16 @@ ProductSpec tracardi() {
                     key("delete_days", number_at_least("age at which an index is deleted", 0))}))},
        false},
       {"redis", {}, false},
-      {"mysql", {key("max_connections", integer("MySQL max_connections", 1))}, false},
+      {"mysql",
+       {key("max_connections", integer("MySQL max_connections", 1)),
+        key("version", string("MySQL version, e.g. 8.0 (else read from the image tag)"))},
+       false},
       {"pulsar",
        {key("brokers", integer("Pulsar brokers", 1)), key("bookies", integer("BookKeeper bookies", 1)),
         key("retention_days", number_above("namespace retention time (default 30)", 0)),
         key("retention_size_gb", number_above("namespace retention size (default 1)", 0)),
-        key("offload", string("offload target such as s3://… or none"))},
+        key("offload", string("offload target such as s3://… or none")),
+        key("version", string("Pulsar version, e.g. 3.1.0 (else read from the image tag)"))},
        false},
       {"load_balancer",
        {key("sticky_sessions", boolean("sticky sessions (default false)"))}, false},
@@ -146,7 +163,10 @@ ProductSpec metaflow() {
        key("decorators", list_of("decorators used, when there is no file", string("decorator name"))),
        key("project", string("the @project name")),
        key("with", list_of("decorators added to every step at deploy time (--with)",
-                           string("decorator name")))});
+                           string("decorator name"))),
+       key("tags", list_of("tags given at deploy time (--tag)", string("tag"))),
+       key("branch", string("the @project branch it is deployed on (--branch NAME, or prod for "
+                            "--production)"))});
   p.keys = {
       key("orchestrator", one_of("where production flows are scheduled",
                                  {"argo-workflows", "step-functions", "airflow", "local"})),

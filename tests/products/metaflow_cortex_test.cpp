@@ -91,6 +91,7 @@ TEST_CASE("Cortex: a cluster with only defaults, and an API without compute.mem"
       {"CX005", "defaults-cluster.yaml", 1},  // api_load_balancer_scheme unset: internet-facing
       {"CX006", "defaults-cluster.yaml", 1},  // api white list unset: 0.0.0.0/0
       {"CX014", "defaults-cluster.yaml", 1},  // operator scheme and white list unset
+      {"CX019", "defaults-cluster.yaml", 1},  // Cortex itself: unmaintained, EKS 1.22
       {"CX012", "no-mem-api.yaml", 8},        // the container `- name: api` has cpu, no mem
   };
   CHECK(marks(run) == expected);
@@ -112,15 +113,17 @@ TEST_CASE("Cortex: a cluster with only defaults, and an API without compute.mem"
   CHECK(cx012->location.column == 9);  // `name` of `- name: api`
 }
 
-TEST_CASE("Cortex: the shipped example gets only the cluster images finding") {
+TEST_CASE("Cortex: the shipped example gets only the cluster images finding, and the platform note") {
   // examples/acme-production.yaml follows seed 004 closely (private subnets, internal load
   // balancers, white lists, spot with an on-demand fallback, a custom domain, probes,
   // compute, autoscaling above the peak); it sets no image_* key, so the cluster's 28 images
-  // still come from quay.io (seed 004, Use images from a colocated ECR).
+  // still come from quay.io (seed 004, Use images from a colocated ECR). CX019 (info) says
+  // that Cortex itself is no longer maintained; no change to the topology answers it.
   auto run = run_file(std::string(DA_SOURCE_DIR) + "/examples/acme-production.yaml");
   INFO(describe(run));
   REQUIRE(run.errors.empty());
-  CHECK(marks(run) == std::set<Mark>{{"CX001", "acme-production.yaml", 151}});
+  CHECK(marks(run) == std::set<Mark>{{"CX001", "acme-production.yaml", 163},
+                                     {"CX019", "acme-production.yaml", 163}});
 }
 
 TEST_CASE("Cortex sizing, computed by hand") {
@@ -175,6 +178,10 @@ TEST_CASE("Cortex sizing, computed by hand") {
       {"CX010", "sizing-topology.yaml", 52},  // summarizer: max_concurrency unset (1)
       {"CX013", "sizing-topology.yaml", 57},  // summarizer: max_replicas 50 < 72
       {"CX009", "sizing-topology.yaml", 62},  // reindex (BatchAPI): no readiness probe
+      {"CX016", "sizing-topology.yaml", 19},  // internal API load balancer, no white list
+      {"CX016", "sizing-topology.yaml", 20},  // internal operator load balancer, no white list
+      {"CX018", "sizing-topology.yaml", 22},  // the only spot group, one instance type
+      {"CX019", "sizing-topology.yaml", 16},  // Cortex itself: unmaintained, EKS 1.22
   };
   CHECK(marks(run) == expected);
   const Finding* cx013 = find(run, "CX013");
@@ -248,41 +255,41 @@ struct RealFile {
 const std::vector<RealFile>& real_files() {
   static const std::vector<RealFile> files = {
     {"cortex__.circleci_config__1_test-job_dev_config_cluster.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX019", 3}}},
     {"cortex__.circleci_config__2_cluster-up_cluster.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX007", 10}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX007", 10}, {"CX019", 3}, {"CX018", 10}}},
     {"cortex__CONTRIBUTING__dev_config_cluster.yaml", false,
-     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 6}}},
+     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 6}, {"CX019", 5}}},
     {"cortex__docs_clusters_instances_multi__1_cpu-spot-on-demand-backup.yaml", false,
-     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}}},
+     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}, {"CX019", 5}}},
     {"cortex__docs_clusters_instances_multi__2_on-demand-cpu-gpu-inf.yaml", false,
-     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}, {"CX015", 16}}},
+     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}, {"CX015", 16}, {"CX019", 5}}},
     {"cortex__docs_clusters_instances_multi__3_spot-cpu-gpu-on-demand-backup.yaml", false,
-     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}}},
+     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}, {"CX019", 5}}},
     {"cortex__docs_clusters_instances_multi__4_cpu-spot-multiple-instance-types.yaml", false,
-     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}, {"CX007", 11}, {"CX007", 17}, {"CX007", 23}}},
+     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}, {"CX007", 11}, {"CX007", 17}, {"CX007", 23}, {"CX019", 5}}},
     {"cortex__docs_clusters_instances_spot__1_spot-config-reference.yaml", false,
-     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}, {"CX015", 6}, {"CX015", 13}}},
+     {{"CX001", 5}, {"CX003", 5}, {"CX005", 5}, {"CX006", 5}, {"CX014", 5}, {"CX015", 5}, {"CX015", 6}, {"CX015", 13}, {"CX019", 5}}},
     {"cortex__docs_clusters_instances_spot__2_only-spot.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}, {"CX007", 8}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}, {"CX007", 8}, {"CX019", 3}}},
     {"cortex__docs_clusters_instances_spot__3_on-demand-base-3.yaml", false,
-     {{"CX001", 4}, {"CX003", 4}, {"CX005", 4}, {"CX006", 4}, {"CX014", 4}, {"CX015", 4}, {"CX007", 9}}},
+     {{"CX001", 4}, {"CX003", 4}, {"CX005", 4}, {"CX006", 4}, {"CX014", 4}, {"CX015", 4}, {"CX007", 9}, {"CX019", 4}}},
     {"cortex__docs_clusters_instances_spot__4_on-demand-50-percent.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}, {"CX007", 8}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}, {"CX007", 8}, {"CX019", 3}}},
     {"cortex__docs_clusters_management_create__1_cluster-reference.yaml", false,
-     {{"CX001", 4}, {"CX003", 36}, {"CX005", 45}, {"CX006", 62}, {"CX014", 65}}},
+     {{"CX001", 4}, {"CX003", 36}, {"CX005", 45}, {"CX006", 62}, {"CX014", 65}, {"CX019", 4}}},
     {"cortex__docs_clusters_management_create__2_image-overrides.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}, {"CX019", 3}}},
     {"cortex__docs_clusters_management_production__1_private-subnets.yaml", false,
-     {{"CX001", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}}},
+     {{"CX001", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}, {"CX019", 3}}},
     {"cortex__docs_clusters_management_production__2_internal-api-lb.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX014", 3}, {"CX015", 3}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX014", 3}, {"CX015", 3}, {"CX019", 3}, {"CX016", 3}}},
     {"cortex__docs_clusters_management_production__3_api-lb-cidr-whitelist.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}, {"CX019", 3}}},
     {"cortex__docs_clusters_management_production__4_operator-lb.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX015", 3}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX015", 3}, {"CX019", 3}, {"CX016", 4}}},
     {"cortex__docs_clusters_management_production__5_spot-and-on-demand-gpu-node-groups.yaml", false,
-     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}}},
+     {{"CX001", 3}, {"CX003", 3}, {"CX005", 3}, {"CX006", 3}, {"CX014", 3}, {"CX015", 3}, {"CX019", 3}, {"CX018", 8}}},
     {"cortex__docs_workloads_async_configuration__api-spec-reference.yaml", true,
      {{"CX015", 3}, {"CX015", 6}, {"CX015", 7}, {"CX015", 9}, {"CX001", 10}, {"CX015", 11}, {"CX015", 12}, {"CX015", 13}, {"CX015", 15}, {"CX015", 16}, {"CX015", 17}, {"CX015", 18}, {"CX015", 19}, {"CX015", 21}, {"CX015", 22}, {"CX015", 25}, {"CX015", 32}, {"CX015", 33}, {"CX015", 36}, {"CX015", 45}, {"CX015", 51}, {"CX015", 52}, {"CX015", 53}, {"CX015", 54}, {"CX015", 58}, {"CX015", 59}, {"CX015", 60}, {"CX015", 61}}},
     {"cortex__docs_workloads_batch_configuration__api-spec-reference.yaml", true,
@@ -452,6 +459,9 @@ TEST_CASE("Metaflow: several flows in one file, each picked by its key") {
       {"MF005", "pipelines.py", 55},
       {"MF006", "pipelines.py", 55},
       {"MF007", "pipelines.py", 55},
+      // ScoreFlow is declared with no tags and has no @project branch (IngestFlow is
+      // deployed on `branch: prod`, TrainFlow with `tags: [nightly]`).
+      {"MF013", "pipelines.py", 55},
   };
   CHECK(marks(run) == expected);
   for (const auto& f : run.findings)
@@ -614,7 +624,7 @@ products:
       argo: {role: orchestrator, replicas: 2}
       metadata: {role: metadata_service, replicas: 2}
     flows:
-      Described: {decorators: [schedule, retry, catch, pypi_base, card, project]}
+      Described: {decorators: [schedule, retry, catch, pypi_base, card, project], branch: prod}
       Unknown: {project: ranking}
       Empty:
         decorators: []
@@ -629,6 +639,7 @@ products:
       {"MF005", "topology.yaml", 16},
       {"MF006", "topology.yaml", 16},
       {"MF007", "topology.yaml", 16},
+      {"MF013", "topology.yaml", 16},
   };
   CHECK(marks(run) == expected);
 }

@@ -92,7 +92,11 @@ TEST_CASE("real Metarank configs load and get exactly the findings Metarank just
       // production-ready. No finding.
       {"redis", {}},
       // state.format: json (line 5 + 2): persistence docs, binary is ~2x faster, ~4x smaller.
-      {"benchmark", {{"MR011", "benchmark.yml", 7}}},
+      // Redis state with no train block, so click-throughs go to the same Redis for 365 days
+      // (state at 2 + 2), and 17 features without ttl (first at 60 + 2): the Redis growth
+      // Metarank's maintainers answer with ttls (metarank/metarank#1543).
+      {"benchmark",
+       {{"MR018", "benchmark.yml", 4}, {"MR011", "benchmark.yml", 7}, {"MR018", "benchmark.yml", 62}}},
       // state.type: memory (2 + 2) in production (seed 000: Redis only); input type api
       // (5 + 2): InputConfig.scala accepts file, kafka, pulsar, kinesis only ("input type
       // 'api' is not supported"); the fixture predates that and no current test loads it.
@@ -154,6 +158,9 @@ TEST_CASE("seed 003: every broken recommendation is reported, and none once corr
       // elasticsearch replicas: 1 < 3 nodes; and on one node Tracardi forces 0 data replicas.
       {"TR003", "seed003-broken.yaml", 47},
       {"TR015", "seed003-broken.yaml", 47},
+      // api env: no AUTO_PROFILE_MERGING, so Tracardi's public default applies (not a seed 003
+      // point; the corrected topology sets it).
+      {"TR034", "seed003-broken.yaml", 27},
   };
   CHECK(all_marks(run) == expected);
 
@@ -181,8 +188,11 @@ TEST_CASE("seed 003: every broken recommendation is reported, and none once corr
 //     no MYSQL_CONNECTION__POOL (TR028).
 //   Metarank: Redis state with RDB+AOF (MR001, MR002, MR010-MR012); an S3 event archive
 //     (MR003); 3 serve replicas behind a load balancer (MR004-MR007; 960 req/s needs 2);
-//     weekly training on a 64 GB node vs 4 GB serving (MR008, MR009, MR014); 48 GB of Redis vs
-//     41.2 GB for 24 million users (MR013); no native config (MR015).
+//     weekly training on a 96 GB node vs 4 GB serving (MR008, MR009, MR014); 48 GB of Redis vs
+//     41.2 GB for 24 million users (MR013); an inline config.yaml that Metarank accepts (MR015)
+//     with click-throughs in S3 (MR017, MR018), so training sizes from the 1.2 million
+//     Metarank events a day kept 90 days: 31.3 million click-throughs, 63.6 GB, on a 96 GB node
+//     (MR016); a Redis, not managed, without an image tag (MR019, MR020).
 TEST_CASE("the shipped example gets no Metarank or Tracardi finding") {
   auto run = test_support::run_file(profiles(), std::string(DA_SOURCE_DIR) + "/examples/acme-production.yaml");
   INFO("findings:\n" << describe(run));
@@ -324,7 +334,8 @@ TEST_CASE("Metarank sizing by hand") {
   INFO("findings:\n" << describe(run));
   REQUIRE(run.errors.empty());
   // ranker runs 3 serve replicas where 4 are needed (line 14); the 8 GB Redis holds less than
-  // the 10.3 GB the users need (line 16).
+  // the 10.3 GB the users need (line 16). Training memory (MR016) is not judged: no
+  // events_per_day, so no figure.
   CHECK(all_marks(run) == std::set<Mark>{{"DA005", "sizing.yaml", 14}, {"MR013", "sizing.yaml", 16}});
 }
 
