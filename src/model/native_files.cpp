@@ -107,6 +107,22 @@ Value NativeFiles::load(const Node& reference, const std::string& folder,
   return to_value(doc.root);
 }
 
+namespace {
+
+std::string api_name(const Node& api) {
+  const Node* name = api.find("name");
+  return name && name->is_scalar() ? name->text() : std::string();
+}
+
+/// An API spec as rules see it: `apis[i]` counts over every file, in order.
+std::string api_path(std::size_t index, const Node& api, const std::string& reference_path) {
+  std::string name = api_name(api);
+  return fmt::format("apis[{}]{} (from {})", index, name.empty() ? "" : " '" + name + "'",
+                     reference_path);
+}
+
+}  // namespace
+
 Value NativeFiles::load_list(const Node& references, const std::string& folder,
                              const std::string& key_path, NativeFormat format) {
   if (!references.is_sequence()) {
@@ -123,7 +139,8 @@ Value NativeFiles::load_list(const Node& references, const std::string& folder,
                                  "a path to an API spec file, or an API spec inline");
     if (!doc.ok) continue;
     if (doc.root.is_mapping()) {
-      check_native_keys(format, doc.root, item_path, warnings_);
+      check_native_keys(format, doc.root, api_path(items.size(), doc.root, item_path), warnings_,
+                        api_name(doc.root));
       items.push_back(to_value(doc.root));
     } else if (doc.root.is_sequence()) {
       for (const auto& api : doc.root.items()) {
@@ -132,7 +149,8 @@ Value NativeFiles::load_list(const Node& references, const std::string& folder,
                                                          item_path, describe(api))});
           continue;
         }
-        check_native_keys(format, api, item_path, warnings_);
+        check_native_keys(format, api, api_path(items.size(), api, item_path), warnings_,
+                          api_name(api));
         items.push_back(to_value(api));
       }
     } else {
