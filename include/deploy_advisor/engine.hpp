@@ -47,6 +47,18 @@ struct ProductSizing {
   Value volume;   // the volume figures after growth
 };
 
+/// The release of a product a topology describes: its `version:` key, else the tag of the
+/// first image that names the product (`tracardi/tracardi-api:0.8.1`); empty when neither.
+struct ProductVersion {
+  std::string number;  // "0.8.1", or empty: the latest release's behaviour applies
+  std::string source;  // "version: 0.8.1" or "image tracardi/tracardi-api:0.8.1"
+};
+ProductVersion product_version(const LoadedProduct& product);
+
+/// The product's defaults for its version (the `defaults` of its profiles), by name.
+Value versioned_defaults(const ProfileSet& profiles, const LoadedProduct& product,
+                         const ProductVersion& version);
+
 /// Computes every sizing figure of every product. A formula that divides by zero or gives a
 /// negative or non-finite number is an input error naming the input (InputFailure).
 std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const LoadedTopology& topology);

@@ -28,7 +28,33 @@ struct ScannedFlow {
   Location location;                         // of `class`
   std::vector<ScannedDecorator> decorators;  // flow-level (on the class)
   std::vector<ScannedStep> steps;            // methods decorated with @step
+  /// The bases as written (`FlowSpec`, `metaflow.FlowSpec`, `BaseFlow`), plain dotted names only.
+  std::vector<std::string> bases;
+  /// It derives from FlowSpec within this file (directly or through a flow of the file).
+  bool flow_spec = true;
 };
+
+/// `from module import name as alias` at the top level of a module (`module` keeps its
+/// leading dots: `.base` is a sibling module in a package).
+struct ScannedImport {
+  std::string module;
+  std::string name;
+  std::string alias;  // the name the module uses; `name` when there is no `as`
+};
+
+/// Every top-level class of a module (flows or not) and its `from … import …` statements, so
+/// that a flow whose base is defined elsewhere can be followed there.
+struct ScannedModule {
+  std::vector<ScannedFlow> classes;  // flow_spec says which derive from FlowSpec here
+  std::vector<ScannedImport> imports;
+};
+
+/// The flow-level decorators a subclass inherits from its base flow (Metaflow reads them
+/// through the class hierarchy): @conda_base, @pypi_base, @project, @schedule, @trigger,
+/// @trigger_on_finish.
+bool is_inherited_flow_decorator(std::string_view name);
+
+ScannedModule scan_module(std::string_view source, const std::string* file);
 
 /// Reads Metaflow FlowSpec classes out of Python source text without running it: a class
 /// whose bases name `FlowSpec` (directly or as `metaflow.FlowSpec`), its class decorators and

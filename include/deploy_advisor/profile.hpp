@@ -85,10 +85,17 @@ struct Rule {
   std::string product;  // a product name, or "general" for rules that apply to every product
   Severity severity = Severity::Warning;
   bool production_only = false;
+  /// The product versions the rule holds for: from `since` (inclusive) to `until`
+  /// (exclusive); empty is open. Without a declared version the latest release applies, so a
+  /// rule with `until` does not run.
+  std::string since;
+  std::string until;
   std::string title;
   std::string rationale;
   std::string basis;
-  std::string fix_text;  // the fix as written (for docs and explain)
+  /// The fix for people (docs, explain, SARIF help): `how_to_fix`, or `fix` with each
+  /// `{{ … }}` span in words.
+  std::string fix_text;
   /// Findings come from the loader (DA002), not from an expression.
   bool from_loader = false;
   LazyExpression each;
@@ -139,12 +146,24 @@ struct SizingFigure {
   Location defined_at;
 };
 
+/// A product default that changed between releases, chosen by the product's version
+/// (`defaults['tracardi.elastic_index_shards']` in expressions).
+struct VersionedDefault {
+  std::string name;
+  Node value;  // a scalar as written in the profile
+  std::string since;
+  std::string until;
+  std::string basis;
+  Location defined_at;
+};
+
 struct Profile {
   std::string product;  // or "general"
   std::string title;
   std::string file;
   std::vector<Rule> rules;
   std::vector<Assumption> assumptions;
+  std::vector<VersionedDefault> defaults;
   std::vector<SizingFigure> figures;
   std::optional<ProductSpec> declares;  // a product a user profile adds, with its roles
 };
@@ -172,6 +191,14 @@ class ProfileSet {
  private:
   std::vector<Profile> profiles_;
 };
+
+/// A product version as dotted numbers ("0.8.1", "v0.42.1", "1.1.x" reads as 1.1.0); a suffix
+/// after '-' or '+' is ignored. Nullopt when the text is not a version.
+std::optional<std::vector<long>> parse_version(std::string_view text);
+
+/// Whether `version` lies in [since, until); an empty bound is open. An empty (undeclared)
+/// version is the latest release: it is in range only when `until` is empty.
+bool version_in_range(std::string_view version, std::string_view since, std::string_view until);
 
 /// The names every rule expression may use, beside its own `as` name.
 const std::vector<std::string>& rule_variable_names();

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -82,11 +83,26 @@ lang::Environment product_environment(const LoadedTopology& topology, const Load
   return env;
 }
 
-bool applies(const Rule& rule, const LoadedProduct& product, const LoadedTopology& topology) {
+bool applies(const Rule& rule, const LoadedProduct& product, const LoadedTopology& topology,
+             const ProductVersion& version) {
   if (rule.from_loader) return false;
   if (rule.product != "general" && rule.product != product.name) return false;
   if (rule.production_only && topology.environment != "production") return false;
-  return true;
+  return version_in_range(version.number, rule.since, rule.until);
+}
+
+/// `version` and `defaults`: the release whose behaviour applies, in words for messages
+/// ("Tracardi 0.7.0" or "the latest Tracardi release (no version declared)"), and the
+/// defaults of that release.
+void bind_version(lang::Environment& env, const ProfileSet& profiles, const LoadedProduct& product) {
+  ProductVersion version = product_version(product);
+  std::string title = product.name;
+  if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  std::string label = version.number.empty()
+                          ? fmt::format("the latest {} release, as no version is declared", title)
+                          : fmt::format("{} {}", title, version.number);
+  env.bind("version", Value::string(label, product.location));
+  env.bind("defaults", versioned_defaults(profiles, product, version));
 }
 
 class RuleRunner {
@@ -254,6 +270,7 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
     // One environment per product; each computed figure is added by binding `sizing` anew
     // (a later binding shadows an earlier one), so later figures can use it.
     lang::Environment env = product_environment(topology, product, &sizing);
+    bind_version(env, profiles, product);
     Value::Map figures_so_far;
     for (const auto& profile : profiles.profiles()) {
       if (profile.product != product.name) continue;
@@ -332,7 +349,8 @@ std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopo
     Finding f = warning;
     if (const Rule* rule = profiles.find_rule(f.rule_id)) {
       f.rule_name = rule->name;
-      f.severity = rule->severity;
+      // The loader raises the severity where the product rejects the file (Cortex).
+      f.severity = std::max(f.severity, rule->severity);
     }
     findings.push_back(std::move(f));
   }
@@ -343,13 +361,15 @@ std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopo
     for (const auto& s : sizing)
       if (s.product == product.name) product_sizing = &s;
     lang::Environment env = product_environment(topology, product, product_sizing);
+    bind_version(env, profiles, product);
+    ProductVersion version = product_version(product);
     if (product_sizing) {
       Value::List missing;
       for (const auto& m : product_sizing->missing_inputs) missing.push_back(Value::string(m));
       env.bind("missing_inputs", Value::list(std::move(missing), product.traffic.location()));
     }
     for (const Rule* rule : rules)
-      if (applies(*rule, product, topology)) runner.run(*rule, product, env);
+      if (applies(*rule, product, topology, version)) runner.run(*rule, product, env);
   }
   apply_inline_waivers(profiles, topology.inline_waivers, today_utc(), findings, errors);
   if (!errors.empty()) throw InputFailure(std::move(errors));

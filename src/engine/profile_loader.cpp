@@ -37,7 +37,7 @@ const std::vector<std::string>& rule_variable_names() {
   static const std::vector<std::string> names = {
       "topology", "production", "product", "components", "traffic", "assumptions",
       "config",   "cluster",    "apis",    "flows",      "sizing",  "volume",
-      "missing_inputs", "recommendations"};
+      "missing_inputs", "recommendations", "defaults", "version"};
   return names;
 }
 
@@ -59,6 +59,37 @@ bool is_slug(const std::string& name) {
   });
 }
 
+/// A fix template as people read it on a rule's page: each `{{ … }}` span becomes the words
+/// for what a finding fills in. Spans naming the item (`component.name`) read as "the
+/// component"; any other reads as a placeholder, so a rule whose fix computes more should give
+/// `how_to_fix`.
+std::string fix_in_words(const std::string& fix) {
+  static const std::vector<std::pair<std::string, std::string>> words = {
+      {"component.name", "the component"}, {"flow.name", "the flow"},
+      {"product.name", "the product"},     {"api.name", "the API"},
+      {"spot.name", "the spot node group"}};
+  std::string out;
+  std::size_t at = 0;
+  while (at < fix.size()) {
+    std::size_t open = fix.find("{{", at);
+    std::size_t close = open == std::string::npos ? std::string::npos : fix.find("}}", open + 2);
+    if (close == std::string::npos) {
+      out += fix.substr(at);
+      break;
+    }
+    out += fix.substr(at, open - at);
+    std::string span = fix.substr(open + 2, close - open - 2);
+    span.erase(0, span.find_first_not_of(" \t\n"));
+    span.erase(span.find_last_not_of(" \t\n") + 1);
+    std::string placeholder = "(the value the finding names)";
+    for (const auto& [expression, text] : words)
+      if (span == expression) placeholder = text;
+    out += placeholder;
+    at = close + 2;
+  }
+  return out;
+}
+
 /// Reads one profile document, reporting every problem at its line in the profile.
 class ProfileReader {
  public:
@@ -70,7 +101,7 @@ class ProfileReader {
       fail(root, "", "a profile must be a mapping with product and rules");
       return std::nullopt;
     }
-    check_keys(root, "", {"product", "title", "rules", "assumptions", "sizing", "roles"});
+    check_keys(root, "", {"product", "title", "rules", "assumptions", "defaults", "sizing", "roles"});
     Profile profile;
     profile.file = file_;
     profile.product = text(root, "product", "", true);
@@ -78,6 +109,7 @@ class ProfileReader {
     if (profile.title.empty()) profile.title = profile.product;
     if (const Node* roles = root.find("roles")) profile.declares = read_roles(*roles, profile);
     if (const Node* assumptions = root.find("assumptions")) read_assumptions(*assumptions, profile);
+    if (const Node* defaults = root.find("defaults")) read_defaults(*defaults, profile);
     if (const Node* sizing = root.find("sizing")) read_sizing(*sizing, profile);
     if (const Node* rules = root.find("rules")) {
       if (!rules->is_sequence()) {
@@ -217,7 +249,7 @@ class ProfileReader {
     check_keys(node, path,
                {"id", "name", "severity", "production_only", "title", "rationale", "basis", "fix",
                 "message", "each", "as", "when", "location", "component", "examples", "source",
-                "patch"});
+                "patch", "since", "until", "how_to_fix"});
     Rule rule;
     rule.product = product;
     rule.defined_at = node.location();
@@ -244,10 +276,20 @@ class ProfileReader {
       else
         rule.production_only = scalar_bool(*prod);
     }
+    rule.since = version_text(node, "since", rule_path);
+    rule.until = version_text(node, "until", rule_path);
     rule.title = text(node, "title", rule_path, true);
     rule.rationale = text(node, "rationale", rule_path, false);
     rule.basis = text(node, "basis", rule_path, true);
     rule.fix_text = text(node, "fix", rule_path, true);
+    if (std::string how_to_fix = text(node, "how_to_fix", rule_path, false); !how_to_fix.empty()) {
+      if (how_to_fix.find("{{") != std::string::npos)
+        fail(*node.find("how_to_fix"), rule_path + ".how_to_fix",
+             "the fix in words is shown as written; expected text without {{ }} spans");
+      rule.fix_text = std::move(how_to_fix);
+    } else {
+      rule.fix_text = fix_in_words(rule.fix_text);
+    }
     std::string source = text(node, "source", rule_path, false);
     if (!source.empty() && source != "loader")
       fail(*node.find("source"), rule_path + ".source", "expected 'loader' or nothing");
@@ -341,6 +383,42 @@ class ProfileReader {
       else
         a.value = scalar_number(*value);
       profile.assumptions.push_back(std::move(a));
+    }
+  }
+
+  /// A `since` or `until` version: dotted numbers such as 0.8.0.
+  std::string version_text(const Node& map, const std::string& key, const std::string& path) {
+    std::string version = text(map, key, path, false);
+    if (!version.empty() && !parse_version(version))
+      fail(*map.find(key), path + "." + key,
+           fmt::format("'{}' is not a version; expected dotted numbers such as 0.8.0", version));
+    return version;
+  }
+
+  void read_defaults(const Node& node, Profile& profile) {
+    if (!node.is_sequence()) {
+      fail(node, "defaults", "expected a list of defaults (name, value, since, until, basis)");
+      return;
+    }
+    for (const auto& item : node.items()) {
+      if (!item.is_mapping()) {
+        fail(item, "defaults", "expected a default (name, value, since, until, basis)");
+        continue;
+      }
+      check_keys(item, "defaults", {"name", "value", "since", "until", "basis"});
+      VersionedDefault d;
+      d.defined_at = item.location();
+      d.name = text(item, "name", "defaults", true);
+      std::string path = "defaults." + d.name;
+      d.basis = text(item, "basis", path, true);
+      d.since = version_text(item, "since", path);
+      d.until = version_text(item, "until", path);
+      const Node* value = item.find("value");
+      if (!value || !value->is_scalar())
+        fail(value ? *value : item, path + ".value", "expected a number or text");
+      else
+        d.value = *value;
+      profile.defaults.push_back(std::move(d));
     }
   }
 

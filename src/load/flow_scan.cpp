@@ -26,17 +26,19 @@ constexpr std::size_t kMaxInheritedSteps = 100000;
 struct BaseName {
   std::string last;     // `FlowSpec` for `metaflow.FlowSpec`
   bool dotted = false;  // names something in another module
+  std::string written;  // `metaflow.FlowSpec`
 };
 
 // One logical line, reduced to what the flow rules need.
 struct Line {
-  enum class Kind { Other, Decorator, Class, Def };
+  enum class Kind { Other, Decorator, Class, Def, Import };
   Kind kind = Kind::Other;
   std::uint32_t indent = 0;
   ScannedDecorator decorator;   // Decorator; no name unless it is `@a.b.name` or a call of one
   std::string name;             // Class, Def
   Location location;            // Class, Def: the keyword
   std::vector<BaseName> bases;  // Class
+  std::vector<ScannedImport> imports;  // Import
 };
 
 bool is_identifier(const Token& token, std::string_view source) {
@@ -59,10 +61,12 @@ class BaseListReader {
       end_base();
     } else if (token.depth == depth_ && expect_name_ && is_identifier(token, source)) {
       last_ = source.substr(token.begin, token.end - token.begin);
+      written_ += last_;
       expect_name_ = false;
     } else if (token.depth == depth_ && !expect_name_ && token.is_op('.')) {
       expect_name_ = true;
       dotted_ = true;
+      written_ += '.';
     } else {
       valid_ = false;
     }
@@ -76,9 +80,10 @@ class BaseListReader {
  private:
   void end_base() {
     if (valid_ && !expect_name_ && !last_.empty()) {
-      bases_.push_back(BaseName{std::string(last_), dotted_});
+      bases_.push_back(BaseName{std::string(last_), dotted_, written_});
     }
     last_ = {};
+    written_.clear();
     expect_name_ = true;
     dotted_ = false;
     valid_ = true;
@@ -87,6 +92,7 @@ class BaseListReader {
   std::uint32_t depth_;  // of the tokens directly inside the parentheses
   std::vector<BaseName> bases_;
   std::string_view last_;
+  std::string written_;
   bool expect_name_ = true;
   bool dotted_ = false;
   bool valid_ = true;
@@ -109,6 +115,8 @@ class LineReader {
       last = read_class(line, first);
     } else if (first.is_word(source_, "def")) {
       last = read_def(line, first);
+    } else if (first.is_word(source_, "from") && first.indent == 0) {
+      last = read_import(line);
     } else if (first.is_word(source_, "async")) {
       last = lexer_.next();
       if (last.is_word(source_, "def")) last = read_def(line, last);
@@ -185,6 +193,41 @@ class LineReader {
     return token;
   }
 
+  // `from .a.b import C, D as E` or with the names in parentheses; `import *` names nothing.
+  Token read_import(Line& line) {
+    std::string module;
+    Token token = lexer_.next();
+    for (; !ends_line(token); token = lexer_.next()) {
+      if (token.is_word(source_, "import")) break;
+      if (token.is_op('.') || is_identifier(token, source_)) module += text(token);
+      else return token;
+    }
+    if (!token.is_word(source_, "import") || module.empty()) return token;
+    std::string name;
+    bool alias_next = false;
+    for (token = lexer_.next(); !ends_line(token); token = lexer_.next()) {
+      if (token.is_op('(') || (token.is_closer() && !token.is_op(','))) continue;
+      if (token.is_op(',')) {
+        name.clear();
+        continue;
+      }
+      if (token.is_word(source_, "as")) {
+        alias_next = true;
+        continue;
+      }
+      if (!is_identifier(token, source_)) continue;
+      if (alias_next && !line.imports.empty()) {
+        line.imports.back().alias = std::string(text(token));
+        alias_next = false;
+        continue;
+      }
+      name = std::string(text(token));
+      line.imports.push_back(ScannedImport{module, name, name});
+    }
+    if (!line.imports.empty()) line.kind = Line::Kind::Import;
+    return token;
+  }
+
   Token read_def(Line& line, const Token& keyword) {
     Token token = lexer_.next();
     if (!is_identifier(token, source_)) return token;
@@ -222,6 +265,9 @@ class FlowCollector {
       case Line::Kind::Def:
         add_def(line);
         break;
+      case Line::Kind::Import:
+        for (auto& i : line.imports) imports_.push_back(std::move(i));
+        break;
       case Line::Kind::Other:
         break;
     }
@@ -229,9 +275,9 @@ class FlowCollector {
     has_pending_ = false;
   }
 
-  std::vector<ScannedFlow> finish() {
+  ScannedModule finish() {
     if (open_) close_flow();
-    return std::move(flows_);
+    return ScannedModule{std::move(flows_), std::move(imports_)};
   }
 
  private:
@@ -264,11 +310,12 @@ class FlowCollector {
       if (base.dotted) continue;
       if (auto it = by_name_.find(base.last); it != by_name_.end()) {
         flow_bases.push_back(it->second);
-        flow = true;
+        flow = flow || flows_[it->second].flow_spec;
       }
     }
-    if (!flow) return;
     open_.emplace();
+    open_->flow.flow_spec = flow;
+    for (const BaseName& base : line.bases) open_->flow.bases.push_back(base.written);
     open_->flow.name = std::move(line.name);
     open_->flow.location = line.location;
     open_->flow.decorators = take_decorators(line.indent);
@@ -285,10 +332,17 @@ class FlowCollector {
         ScannedStep{std::move(line.name), line.location, std::move(decorators)});
   }
 
-  // Steps a subclass does not redefine come from its flow bases, first base first, as
-  // Python's attribute lookup would find them.
+  // Steps a subclass does not redefine come from its bases of this file, first base first,
+  // as Python's attribute lookup would find them; so do the flow-level decorators Metaflow
+  // reads through the class hierarchy, unless the subclass sets its own.
   void inherit_steps(OpenFlow& open) {
     for (const std::size_t base : open.flow_bases) {
+      for (const ScannedDecorator& d : flows_[base].decorators) {
+        if (!is_inherited_flow_decorator(d.name)) continue;
+        bool own = std::any_of(open.flow.decorators.begin(), open.flow.decorators.end(),
+                               [&](const ScannedDecorator& o) { return o.name == d.name; });
+        if (!own) open.flow.decorators.push_back(d);
+      }
       for (const ScannedStep& step : flows_[base].steps) {
         if (inherited_ >= kMaxInheritedSteps) return;
         if (!open.methods.insert(step.name).second) continue;
@@ -306,6 +360,7 @@ class FlowCollector {
   }
 
   std::vector<ScannedFlow> flows_;
+  std::vector<ScannedImport> imports_;
   std::unordered_map<std::string, std::size_t> by_name_;  // the latest flow of each name
   std::optional<OpenFlow> open_;
   std::vector<ScannedDecorator> pending_;
@@ -316,11 +371,23 @@ class FlowCollector {
 
 }  // namespace
 
-std::vector<ScannedFlow> scan_flows(std::string_view source, const std::string* file) {
+bool is_inherited_flow_decorator(std::string_view name) {
+  return name == "conda_base" || name == "pypi_base" || name == "project" || name == "schedule" ||
+         name == "trigger" || name == "trigger_on_finish";
+}
+
+ScannedModule scan_module(std::string_view source, const std::string* file) {
   LineReader reader(source, file);
   FlowCollector collector;
   while (std::optional<Line> line = reader.next()) collector.add(std::move(*line));
   return collector.finish();
+}
+
+std::vector<ScannedFlow> scan_flows(std::string_view source, const std::string* file) {
+  std::vector<ScannedFlow> flows;
+  for (auto& c : scan_module(source, file).classes)
+    if (c.flow_spec) flows.push_back(std::move(c));
+  return flows;
 }
 
 }  // namespace deploy_advisor

@@ -1,5 +1,8 @@
 #include "model/native_files.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "deploy_advisor/flow_scan.hpp"
@@ -49,7 +52,93 @@ std::string project_name(const std::string& arguments) {
   return {};
 }
 
+std::string folder_of(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+/// What a flow gets from a base class: the flow-level decorators Metaflow reads through the
+/// hierarchy (unless the flow sets its own) and the steps it does not define.
+void inherit_from(ScannedFlow& flow, const ScannedFlow& base) {
+  for (const auto& d : base.decorators) {
+    if (!is_inherited_flow_decorator(d.name)) continue;
+    bool own = std::any_of(flow.decorators.begin(), flow.decorators.end(),
+                           [&](const ScannedDecorator& o) { return o.name == d.name; });
+    if (!own) flow.decorators.push_back(d);
+  }
+  for (const auto& step : base.steps) {
+    bool own = std::any_of(flow.steps.begin(), flow.steps.end(),
+                           [&](const ScannedStep& o) { return o.name == step.name; });
+    if (!own) flow.steps.push_back(step);
+  }
+}
+
 }  // namespace
+
+/// Follows the bases of `flow` that its own file could not resolve: classes of the same file
+/// and classes imported (`from base import BaseFlow`) from sibling modules of the same folder,
+/// a few levels deep. Sets *reaches_flowspec when a chain ends at FlowSpec; every base it
+/// cannot read is added to *unread, as the user would name it.
+void NativeFiles::follow_bases(ScannedFlow& flow, const ScannedModule& module,
+                               const std::string& folder, int depth, bool* reaches_flowspec,
+                               std::vector<std::string>* unread) {
+  constexpr int kMaxDepth = 8;
+  const std::vector<std::string> bases = flow.bases;
+  for (const auto& base : bases) {
+    std::string last = base.substr(base.find_last_of('.') == std::string::npos ? 0 : base.find_last_of('.') + 1);
+    if (last == "FlowSpec") {
+      *reaches_flowspec = true;
+      continue;
+    }
+    if (base.find('.') == std::string::npos) {
+      auto local = std::find_if(module.classes.begin(), module.classes.end(),
+                                [&](const ScannedFlow& c) { return c.name == base && c.name != flow.name; });
+      if (local != module.classes.end()) {
+        ScannedFlow copy = *local;
+        if (copy.flow_spec) *reaches_flowspec = true;
+        if (depth < kMaxDepth) follow_bases(copy, module, folder, depth + 1, reaches_flowspec, unread);
+        inherit_from(flow, copy);
+        continue;
+      }
+    }
+    auto imported = std::find_if(module.imports.begin(), module.imports.end(),
+                                 [&](const ScannedImport& i) { return i.alias == base; });
+    if (imported == module.imports.end()) {
+      unread->push_back(base);
+      continue;
+    }
+    std::string relative = imported->module;
+    std::size_t dots = relative.find_first_not_of('.');
+    if (dots == std::string::npos || dots > 1 || depth >= kMaxDepth || files_followed_ >= 32) {
+      unread->push_back(fmt::format("{} (from {})", base, imported->module));
+      continue;
+    }
+    relative = relative.substr(dots);
+    std::replace(relative.begin(), relative.end(), '.', '/');
+    std::string path = join_path(folder, relative + ".py");
+    auto read = files_.read(path, limits_.max_bytes);
+    if (read.status != FileSystem::Status::Ok) {
+      unread->push_back(fmt::format("{} (from {}, no {} beside the flow)", base, imported->module,
+                                    relative + ".py"));
+      continue;
+    }
+    ++files_followed_;
+    if (std::find(files_read_.begin(), files_read_.end(), path) == files_read_.end())
+      files_read_.push_back(path);
+    ScannedModule other = scan_module(read.contents, intern_file_name(path));
+    auto found = std::find_if(other.classes.begin(), other.classes.end(),
+                              [&](const ScannedFlow& c) { return c.name == imported->name; });
+    if (found == other.classes.end()) {
+      unread->push_back(fmt::format("{} (from {}, which defines no class {})", base,
+                                    imported->module, imported->name));
+      continue;
+    }
+    ScannedFlow copy = *found;
+    if (copy.flow_spec) *reaches_flowspec = true;
+    follow_bases(copy, other, folder_of(path), depth + 1, reaches_flowspec, unread);
+    inherit_from(flow, copy);
+  }
+}
 
 bool NativeFiles::read_text(const Node& reference, const std::string& folder,
                             const std::string& key_path, std::string* resolved,
@@ -111,6 +200,22 @@ Value NativeFiles::load(const Node& reference, const std::string& folder,
   return to_value(doc.root);
 }
 
+namespace {
+
+std::string api_name(const Node& api) {
+  const Node* name = api.find("name");
+  return name && name->is_scalar() ? name->text() : std::string();
+}
+
+/// An API spec as rules see it: `apis[i]` counts over every file, in order.
+std::string api_path(std::size_t index, const Node& api, const std::string& reference_path) {
+  std::string name = api_name(api);
+  return fmt::format("apis[{}]{} (from {})", index, name.empty() ? "" : " '" + name + "'",
+                     reference_path);
+}
+
+}  // namespace
+
 Value NativeFiles::load_list(const Node& references, const std::string& folder,
                              const std::string& key_path, NativeFormat format) {
   if (!references.is_sequence()) {
@@ -127,7 +232,8 @@ Value NativeFiles::load_list(const Node& references, const std::string& folder,
                                  "a path to an API spec file, or an API spec inline");
     if (!doc.ok) continue;
     if (doc.root.is_mapping()) {
-      check_native_keys(format, doc.root, item_path, warnings_);
+      check_native_keys(format, doc.root, api_path(items.size(), doc.root, item_path), warnings_,
+                        api_name(doc.root));
       items.push_back(to_value(doc.root));
     } else if (doc.root.is_sequence()) {
       for (const auto& api : doc.root.items()) {
@@ -136,7 +242,8 @@ Value NativeFiles::load_list(const Node& references, const std::string& folder,
                                                          item_path, describe(api))});
           continue;
         }
-        check_native_keys(format, api, item_path, warnings_);
+        check_native_keys(format, api, api_path(items.size(), api, item_path), warnings_,
+                          api_name(api));
         items.push_back(to_value(api));
       }
     } else {
@@ -173,14 +280,25 @@ Value NativeFiles::load_flow(const Node& key, const Node& node, const Value& dec
   std::string resolved, contents;
   if (!read_text(*file_node, folder, key_path + ".file", &resolved, &contents))
     return Value::map(std::move(flow), at);
-  auto flows = scan_flows(contents, intern_file_name(resolved));
-  const ScannedFlow* chosen = nullptr;
-  for (const auto& f : flows)
-    if (f.name == key.text()) chosen = &f;
-  if (!chosen && flows.size() == 1) chosen = &flows.front();
+  ScannedModule module = scan_module(contents, intern_file_name(resolved));
+  std::vector<const ScannedFlow*> flows;
+  for (const auto& c : module.classes)
+    if (c.flow_spec) flows.push_back(&c);
+  // The class named as the flow's key is read as a flow even when its bases lead elsewhere;
+  // otherwise the file's only FlowSpec class.
+  std::optional<ScannedFlow> chosen;
+  for (const auto& c : module.classes)
+    if (c.name == key.text()) chosen = c;
+  if (!chosen && flows.size() == 1) chosen = *flows.front();
+  std::vector<std::string> unread;
+  if (chosen) {
+    bool reaches_flowspec = chosen->flow_spec;
+    follow_bases(*chosen, module, folder_of(resolved), 0, &reaches_flowspec, &unread);
+    if (!reaches_flowspec && unread.empty()) chosen.reset();  // a plain class, not a flow
+  }
   if (!chosen) {
     std::string found;
-    for (const auto& f : flows) found += (found.empty() ? "" : ", ") + f.name;
+    for (const auto* f : flows) found += (found.empty() ? "" : ", ") + f->name;
     errors_.push_back(
         {file_node->location(),
          fmt::format("{}.file: no flow class '{}' in '{}'{}; expected a class deriving from "
@@ -189,6 +307,26 @@ Value NativeFiles::load_flow(const Node& key, const Node& node, const Value& dec
                      found.empty() ? std::string(" (no FlowSpec class found)")
                                    : fmt::format(" (it defines {})", found))});
     return Value::map(std::move(flow), at);
+  }
+  if (!unread.empty()) {
+    std::string list;
+    for (const auto& u : unread) list += (list.empty() ? "" : ", ") + u;
+    Finding f;
+    f.rule_id = "MF041";
+    f.severity = Severity::Info;
+    f.product = "metaflow";
+    f.component = key.text();
+    f.location = chosen->location;
+    f.message = fmt::format(
+        "flow {} derives from {}, which could not be read (not defined in {} or a sibling "
+        "module); it is judged by its own decorators and steps, so anything it inherits from "
+        "there (such as @project, @schedule or @conda_base) is not seen",
+        chosen->name, list, file_node->text());
+    f.fix = fmt::format(
+        "Declare for flow {} what its base provides (`project:`, `decorators:`), or place the "
+        "base class's module beside the flow file.",
+        key.text());
+    warnings_.push_back(std::move(f));
   }
   at = chosen->location;
   Value::List all = names_of(chosen->decorators, false).as_list();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/flow_scan.hpp"
 #include "deploy_advisor/file_system.hpp"
 #include "deploy_advisor/node.hpp"
 #include "deploy_advisor/readers.hpp"
@@ -47,6 +48,8 @@ class NativeFiles {
                          const std::string& key_path, const std::string& expected);
   bool read_text(const Node& reference, const std::string& folder, const std::string& key_path,
                  std::string* resolved, std::string* contents);
+  void follow_bases(ScannedFlow& flow, const ScannedModule& module, const std::string& folder,
+                    int depth, bool* reaches_flowspec, std::vector<std::string>* unread);
 
   const FileSystem& files_;
   const ReadLimits& limits_;
@@ -54,6 +57,7 @@ class NativeFiles {
   std::vector<Finding>& warnings_;
   std::vector<std::string> files_read_;
   std::vector<InlineWaiver> waivers_;
+  int files_followed_ = 0;  // sibling modules read for flow bases, bounded
 };
 
 }  // namespace deploy_advisor

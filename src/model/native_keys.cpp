@@ -13,8 +13,10 @@ const std::vector<KeyAlias> kNoAliases;
 class KeyChecker {
  public:
   KeyChecker(const std::vector<KeyAlias>& aliases, const std::string& what, std::string consequence,
-             std::vector<Finding>& warnings)
-      : aliases_(aliases), what_(what), consequence_(std::move(consequence)), warnings_(warnings) {}
+             std::vector<Finding>& warnings, Severity severity = Severity::Warning,
+             std::string component = "")
+      : aliases_(aliases), what_(what), consequence_(std::move(consequence)), warnings_(warnings),
+        severity_(severity), component_(std::move(component)) {}
 
   void check(const Node& node, const KeyTree& tree, const std::string& path, int depth) {
     if (tree.open || depth > 32) return;
@@ -45,6 +47,8 @@ class KeyChecker {
               const KeyTree& tree) {
     Finding f;
     f.rule_id = "DA002";
+    f.severity = severity_;
+    f.component = component_;
     f.location = key.location();
     std::string where = parent.empty() ? "at the top level of " + what_ : "in " + what_ + " " + parent;
     for (const auto& alias : aliases_) {
@@ -71,12 +75,14 @@ class KeyChecker {
   const std::string& what_;
   std::string consequence_;
   std::vector<Finding>& warnings_;
+  Severity severity_;
+  std::string component_;
 };
 
 }  // namespace
 
 void check_native_keys(NativeFormat format, const Node& root, const std::string& what,
-                       std::vector<Finding>& warnings) {
+                       std::vector<Finding>& warnings, const std::string& component) {
   switch (format) {
     case NativeFormat::None:
       return;
@@ -86,14 +92,17 @@ void check_native_keys(NativeFormat format, const Node& root, const std::string&
       return;
     case NativeFormat::MetaflowConfig:
       KeyChecker(kNoAliases, what, "Metaflow ignores it", warnings).check(root, metaflow_config_keys(), "", 0);
+      check_metaflow_config_keys(root, what, warnings);
       return;
     case NativeFormat::CortexCluster:
       // Cortex validates its files strictly: `cortex cluster up` stops on an unknown key.
-      KeyChecker(kNoAliases, what, "Cortex rejects the file with it", warnings)
+      KeyChecker(kNoAliases, what, "Cortex rejects the file with it", warnings, Severity::Error,
+                 component)
           .check(root, cortex_cluster_keys(), "", 0);
       return;
     case NativeFormat::CortexApi:
-      KeyChecker(kNoAliases, what, "Cortex rejects the file with it", warnings)
+      KeyChecker(kNoAliases, what, "Cortex rejects the file with it", warnings, Severity::Error,
+                 component)
           .check(root, cortex_api_keys(), "", 0);
       return;
   }

@@ -74,6 +74,13 @@ namespace {
 
 Schema native_ref(std::string description) { return kind(Schema::Kind::PathOrMap, std::move(description)); }
 
+/// The release deployed: rules and defaults that changed between releases follow it. Without
+/// it, the tag of an image that names the product is read; failing that, the latest release.
+Schema::Property product_version_key() {
+  return key("version", string("the product release deployed, such as 0.8.1 (default: the "
+                               "image tag, else the latest release)"));
+}
+
 std::vector<std::string> tracardi_env_names() {
   return {"EXPOSE_GUI_API",        "ELASTIC_INDEX_REPLICAS", "ELASTIC_INDEX_SHARDS",
           "EVENT_PARTITIONING",    "MYSQL_POOL_SIZE",        "MYSQL_POOL_MAX_OVERFLOW",
@@ -87,6 +94,7 @@ ProductSpec metarank() {
   ProductSpec p;
   p.name = "metarank";
   p.title = "Metarank";
+  p.keys = {product_version_key()};
   p.roles = {
       {"api", {required("mode", one_of("Metarank CLI mode", {"serve", "standalone"}))}, false},
       {"train",
@@ -114,9 +122,11 @@ ProductSpec tracardi() {
   ProductSpec p;
   p.name = "tracardi";
   p.title = "Tracardi";
-  p.keys = {
-      key("helm_chart", string("version of the Tracardi Helm chart it is installed with, e.g. 1.1.3")),
-  };
+  p.keys = {product_version_key(),
+            key("edition", one_of("open-source (the public code) or commercial (the licensed "
+                                  "image and Helm chart); default open-source",
+                                  {"open-source", "commercial"})),
+            key("helm_chart", string("version of the Tracardi Helm chart it is installed with, e.g. 1.1.3"))};
   p.roles = {
       {"api", {key("workers", integer("worker processes per replica (default 1)", 1))}, false},
       {"gui", {key("api", string("name of the api component the GUI talks to"))}, false},
@@ -166,10 +176,13 @@ ProductSpec metaflow() {
                            string("decorator name"))),
        key("tags", list_of("tags given at deploy time (--tag)", string("tag"))),
        key("branch", string("the @project branch it is deployed on (--branch NAME, or prod for "
-                            "--production)"))});
+                            "--production)")),
+       key("environment", one_of("the --environment the flow is deployed with (default local)",
+                                 {"local", "conda", "pypi", "uv"}))});
   p.keys = {
+      product_version_key(),
       key("orchestrator", one_of("where production flows are scheduled",
-                                 {"argo-workflows", "step-functions", "airflow", "local"})),
+                                 {"argo-workflows", "step-functions", "airflow", "kubeflow", "local"})),
       key("datastore", one_of("METAFLOW_DEFAULT_DATASTORE", {"s3", "azure", "gs", "local"})),
       key("metadata", one_of("METAFLOW_DEFAULT_METADATA", {"service", "local"})),
       key("flows", dict_of("the flows deployed to production", flow)),
@@ -187,6 +200,7 @@ ProductSpec cortex() {
   Schema api_traffic = traffic_schema();
   api_traffic.description = "per-API traffic";
   p.keys = {
+      product_version_key(),
       key("cluster", native_ref("the Cortex cluster configuration (cluster.yaml), path or inline")),
       key("apis", kind(Schema::Kind::PathOrMapList,
                        "Cortex API specs: paths to API spec files or inline API specs")),

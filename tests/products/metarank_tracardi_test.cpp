@@ -145,7 +145,7 @@ TEST_CASE("seed 003: every broken recommendation is reported, and none once corr
   REQUIRE(run.errors.empty());
   const std::set<Mark> expected = {
       // api replicas: 3 < 5 API instances (the peak, 900 req/s, exceeds one 25-worker
-      // instance's 600 req/s, so the low-traffic minimum of 2 does not apply).
+      // instance's 600 req/s, so the low-traffic minimum of 3 does not apply).
       {"TR001", "seed003-broken.yaml", 21},
       // api exposure: public, serving the GUI endpoints with no allowed_cidrs.
       {"TR006", "seed003-broken.yaml", 23},
@@ -200,17 +200,16 @@ TEST_CASE("the shipped example gets no Metarank or Tracardi finding") {
   CHECK(marks(run, is_mr_or_tr).empty());
 }
 
-TEST_CASE("MYSQL_CONNECTION__POOL is read as MYSQL_POOL_SIZE") {
+TEST_CASE("MYSQL_CONNECTION__POOL is read by no Tracardi code") {
   const std::string path = kData + "tracardi/mysql-pool-alias.yaml";
   auto run = test_support::run_file(profiles(), path);
   INFO("findings:\n" << describe(run));
   REQUIRE(run.errors.empty());
-  // TR028 at the alias (line 16), TR023 at max_connections (line 27): with the alias read,
-  // (20 + 5) x 4 x 3 + (3 + 1) x 1 x 2 = 308 > 250.
-  CHECK(all_marks(run) == std::set<Mark>{{"TR028", "mysql-pool-alias.yaml", 16},
-                                         {"TR023", "mysql-pool-alias.yaml", 27}});
+  // TR028 at the alias (line 16). Open-source Tracardi (no edition declared) reads no pool
+  // variable: 2 engines x (3 + 2) per process, 10 x 4 x 3 + 10 x 1 x 2 = 140 <= 250, no TR023.
+  CHECK(all_marks(run) == std::set<Mark>{{"TR028", "mysql-pool-alias.yaml", 16}});
   auto loaded = load(path);
-  CHECK(value_of(product_sizing(loaded, "tracardi"), "mysql_connections") == Approx(308));
+  CHECK(value_of(product_sizing(loaded, "tracardi"), "mysql_connections") == Approx(140));
 }
 
 TEST_CASE("EXPOSE_GUI_API is read as Tracardi reads it, in any case") {
@@ -327,16 +326,17 @@ TEST_CASE("Metarank sizing by hand") {
   CHECK(value_of(s, "serve_replicas") == 4);
   CHECK(figure(s, "serve_replicas")->components == std::vector<std::string>{"ranker"});
   CHECK(value_of(s, "serve_replicas_minimum") == 2);
-  // Redis = 5,000,000 x 1.2 / 1e6 = 6 x 0.8 GiB x 1.073741824 GB/GiB x 2 = 10.3079 GB.
-  CHECK(value_of(s, "redis_state_gb") == Approx(6 * 0.8 * 1.073741824 * 2));
+  // Redis for 5,000,000 x 1.2 = 6,000K users, past the table's last row: 1,210 MB +
+  // (6,000 - 2,048) x (1,860 - 1,210) / 2,048 = 2,464.3 MB, x2 for forks = 4.93 GB.
+  CHECK(value_of(s, "redis_state_gb") == Approx((1210 + (6000.0 - 2048) * 650 / 2048) / 1000 * 2));
 
   auto run = test_support::run_file(profiles(), kData + "metarank/sizing.yaml");
   INFO("findings:\n" << describe(run));
   REQUIRE(run.errors.empty());
-  // ranker runs 3 serve replicas where 4 are needed (line 14); the 8 GB Redis holds less than
-  // the 10.3 GB the users need (line 16). Training memory (MR016) is not judged: no
+  // ranker runs 3 serve replicas where 4 are needed (line 14); the 8 GB Redis holds the
+  // 4.93 GB the users need, so no MR013. Training memory (MR016) is not judged: no
   // events_per_day, so no figure.
-  CHECK(all_marks(run) == std::set<Mark>{{"DA005", "sizing.yaml", 14}, {"MR013", "sizing.yaml", 16}});
+  CHECK(all_marks(run) == std::set<Mark>{{"DA005", "sizing.yaml", 14}});
 }
 
 TEST_CASE("Metarank serve replicas at 5,000 req/s are ceil(5,000 / 1,000) + 1 = 6") {
