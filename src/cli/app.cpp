@@ -84,6 +84,21 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   add_common(report_cmd);
   add_config(report_cmd);
 
+  cli::ImportCommandOptions import_options;
+  auto* import_cmd = app.add_subcommand(
+      "import", "write a topology from Compose files, Helm values files and Kubernetes manifests");
+  import_cmd->add_option("inputs", import_options.inputs, "files or folders (YAML files under them)")
+      ->required();
+  import_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
+  import_cmd->add_option("--name", import_options.name, "the topology's name (default: the first file's name)");
+  import_cmd->add_option("--environment", import_options.environment,
+                         "production, staging or development (default production)")
+      ->check(CLI::IsMember({"production", "staging", "development"}));
+  import_cmd->add_option("--product", import_options.product,
+                         "the product that stores found without one (Redis, Elasticsearch...) serve")
+      ->check(CLI::IsMember({"metarank", "tracardi", "metaflow", "cortex"}));
+  add_common(import_cmd);
+
   std::string docs_folder;
   auto* docs_cmd = app.add_subcommand("docs", "write the rule pages (docs/rules) from the profiles");
   docs_cmd->add_option("folder", docs_folder, "where to write them")->required();
@@ -115,6 +130,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (*plan_cmd) return cli::run_plan(context, plan);
   if (*report_cmd) return cli::run_report(context, report);
   if (*docs_cmd) return cli::run_docs(context, docs_folder);
+  if (*import_cmd) return cli::run_import(context, import_options);
   return static_cast<int>(ExitStatus::InputError);
 }
 
