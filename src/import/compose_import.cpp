@@ -215,6 +215,13 @@ void import_service(ImportContext& context, const std::string& name, const Node&
   for (const auto& e : env) container.env_names.push_back(e.name);
   const Part part = recognise(container);
 
+  if (const Node* depends = service.find("depends_on")) {
+    if (depends->is_sequence())
+      for (const auto& d : depends->items())
+        if (d.is_scalar()) component.depends_on.push_back(copy_scalar(d, "depends_on"));
+    if (depends->is_mapping())
+      for (const auto& [k, v] : depends->entries()) component.depends_on.push_back(copy_scalar(k, "depends_on"));
+  }
   read_deploy(service, component, topology);
   read_resources(service, component);
   read_ports(service.find("ports"), component);

@@ -225,6 +225,7 @@ void metarank_values(ImportContext& context, const Node& root) {
   part.product = "metarank";
   part.role = "api";
   part.mode = "serve";
+  part.what = "the chart's Deployment runs serve";
   const Location at = image.at.known() ? image.at : root.location();
   place_part(context, part, std::move(serve), at, "the Metarank chart's Deployment runs serve");
   const Node* train = root.find("train");

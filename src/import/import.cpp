@@ -39,6 +39,24 @@ bool mentions(const Product& product, const std::string& name) {
   return false;
 }
 
+/// A Tracardi GUI talks to the API it depends on in a Compose file.
+void link_gui_to_api(ImportedTopology& topology) {
+  for (auto& product : topology.products()) {
+    if (product.name != "tracardi") continue;
+    for (auto& gui : product.components) {
+      if (gui.role.text != "gui" || gui.keys.find("api")) continue;
+      std::vector<const Sourced*> apis;
+      for (const auto& d : gui.depends_on) {
+        const Component* target = product.find(d.text);
+        if (target && target->role.text == "api") apis.push_back(&d);
+        else if (!target && d.text.find("api") != std::string::npos)
+          topology.not_mapped(d.from, fmt::format("{}: depends on {}, which is not among the inputs", gui.name, d.text));
+      }
+      if (apis.size() == 1) gui.keys.set("api", string_value(apis.front()->text, apis.front()->from, "depends_on"));
+    }
+  }
+}
+
 void claim_stores(ImportContext& context) {
   ImportedTopology& topology = context.topology;
   for (auto& store : topology.stores()) {
@@ -146,6 +164,7 @@ ImportResult import_topology(const FileSystem& files, const std::vector<std::str
   if (!errors.empty()) throw InputFailure(std::move(errors));
   if (!options.product.empty()) topology.product(options.product);
   claim_stores(context);
+  link_gui_to_api(topology);
   for (auto& p : topology.products())
     if (p.chart_version && p.keys.find("version") == nullptr) p.keys.set("version", *p.chart_version);
   if (topology.products().empty()) {

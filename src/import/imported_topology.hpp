@@ -52,6 +52,7 @@ struct Component {
   Fields env;
   std::vector<Sourced> allowed_cidrs;
   std::vector<std::string> placeholders;  // commented lines: what the source does not say
+  std::vector<Sourced> depends_on;        // Compose depends_on: which API a GUI talks to
 };
 
 struct Product {

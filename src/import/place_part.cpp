@@ -31,6 +31,10 @@ void place_part(ImportContext& context, const Part& part, Component component, c
     topology.add_store(Store{*part.store, std::move(component), at});
     return;
   }
+  if (part.helper) {
+    topology.not_mapped(at, fmt::format("{}: {}", component.name, part.what));
+    return;
+  }
   if (part.product.empty()) {
     topology.not_mapped(at, fmt::format("{}{}: not a part of Metarank, Tracardi, Metaflow or Cortex",
                                         component.name,
@@ -46,7 +50,7 @@ void place_part(ImportContext& context, const Part& part, Component component, c
   }
   component.role = string_value(part.role, at, image_text.empty() ? part.what : image_text);
   Fields ordered;
-  if (!part.mode.empty()) ordered.set("mode", string_value(part.mode, at, "its command"));
+  if (!part.mode.empty()) ordered.set("mode", string_value(part.mode, at, part.what.empty() ? "its command" : part.what));
   if (!part.run.empty()) ordered.set("run", component.keys.find("run") ? *component.keys.find("run")
                                                                      : string_value(part.run, at));
   if (!part.kind.empty()) ordered.set("kind", string_value(part.kind, at, part.what));

@@ -102,6 +102,16 @@ Part recognise(const Container& container) {
   if (image.name == "metaflow_ui" || image.name == "metaflow-ui") return metaflow_part("ui", "Metaflow UI");
   if (auto store = store_of(image)) {
     Part part;
+    // The store's image running a shell script is a helper (certificates, setup), not the store.
+    if (!container.command.empty()) {
+      const std::string& first = container.command.front();
+      if (first == "bash" || first == "sh" || first == "/bin/bash" || first == "/bin/sh") {
+        part.what = std::string("a helper that runs a shell script in the ") + store_name(*store) + " image";
+        part.product = "";
+        part.helper = true;
+        return part;
+      }
+    }
     part.store = store;
     part.what = store_name(*store);
     return part;

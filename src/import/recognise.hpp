@@ -22,6 +22,7 @@ struct Part {
   std::string edition;        // Tracardi: open-source or commercial
   std::string what;           // a short description for messages, e.g. "Tracardi update worker"
   std::optional<StoreKind> store;
+  bool helper = false;        // a one-off container built on a store's image
 };
 
 /// The container's facts as the sources give them.
