@@ -135,6 +135,14 @@ void tracardi_shared_env(const Node& root, Component& c) {
   }
 }
 
+/// The image a worker group of the chart runs when the values do not name it (an override file).
+std::string tracardi_worker_repository(const std::string& group) {
+  if (group == "background" || group == "collector" || group == "workflow") return "tracardi/background-worker";
+  if (group == "apm") return "tracardi/apm";
+  if (group == "upgrade") return "tracardi/update-worker";
+  return "";
+}
+
 void tracardi_values(ImportContext& context, const Node& root) {
   ImportedTopology& topology = context.topology;
   topology.product("tracardi");
@@ -170,7 +178,7 @@ void tracardi_values(ImportContext& context, const Node& root) {
   if (const Node* workers = root.find("worker"); workers && workers->is_mapping()) {
     for (const auto& [group_key, group] : workers->entries()) {
       if (!group.is_mapping()) continue;
-      const ValuesImage image = image_of(group.find("image"));
+      const ValuesImage image = image_of(group.find("image"), tracardi_worker_repository(group_key.text()));
       Container container;
       container.image = image.ref;
       const Part part = recognise(container);
@@ -355,9 +363,14 @@ bool import_values(ImportContext& context, const Node& root, const std::string& 
   if (root.find("apiVersion") && root.find("name") && root.find("version") && !root.find("kind")) {
     const std::string name = text_of(root.find("name")).value_or("");
     const Node* app = root.find("appVersion");
-    if ((name == "metarank" || name == "tracardi" || name == "metaflow") && app && app->is_scalar()) {
+    if (name == "metaflow") {
+      topology.product(name);
+      topology.not_mapped(root.location(), "Chart.yaml of chart metaflow: its appVersion is the metadata service's "
+                                           "release, not Metaflow's: version left unset");
+      return true;
+    }
+    if ((name == "metarank" || name == "tracardi") && app && app->is_scalar()) {
       std::string version = app->text();
-      if (name == "metaflow" && version.starts_with("v")) version.erase(0, 1);
       topology.product(name).chart_version = string_value(version, app->location(), "the chart's appVersion");
       return true;
     }

@@ -9,7 +9,8 @@ namespace {
 void note_version(ImportContext& context, Product& product, const Component& component,
                   const Location& at, const std::string& image_text) {
   const Sourced* image = component.keys.find("image");
-  if (image == nullptr) return;
+  // Metaflow's service and UI images carry their own releases, not the Metaflow library's.
+  if (image == nullptr || product.name == "metaflow") return;
   const ImageRef ref = parse_image(image->text);
   if (ref.tag.empty() || ref.tag == "latest") return;
   const Sourced* version = product.keys.find("version");
