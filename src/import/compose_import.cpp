@@ -126,11 +126,12 @@ void read_resources(const Node& service, Component& component) {
   }
 }
 
-void read_deploy(const Node& service, Component& component, ImportedTopology& topology) {
-  if (const Node* replicas = at_path(service, {"deploy", "replicas"}); replicas && replicas->is_scalar())
-    component.keys.set("replicas", copy_scalar(*replicas, "deploy.replicas"));
-  else if (const Node* scale = service.find("scale"); scale && scale->is_scalar())
-    component.keys.set("replicas", copy_scalar(*scale, "scale"));
+void read_deploy(ImportContext& context, const Node& service, Component& component) {
+  ImportedTopology& topology = context.topology;
+  if (const Node* replicas = at_path(service, {"deploy", "replicas"}))
+    set_count(context, component, "replicas", replicas, "deploy.replicas");
+  else if (const Node* scale = service.find("scale"))
+    set_count(context, component, "replicas", scale, "scale");
   if (const Node* mode = at_path(service, {"deploy", "mode"}); mode && text_of(mode) == "global")
     topology.not_mapped(mode->location(), fmt::format("{}: deploy.mode global runs one replica per node; "
                                                       "set replicas to the node count", component.name));
@@ -222,7 +223,7 @@ void import_service(ImportContext& context, const std::string& name, const Node&
     if (depends->is_mapping())
       for (const auto& [k, v] : depends->entries()) component.depends_on.push_back(copy_scalar(k, "depends_on"));
   }
-  read_deploy(service, component, topology);
+  read_deploy(context, service, component);
   read_resources(service, component);
   read_ports(service.find("ports"), component);
   read_volumes(context, service, file, component, part.product);

@@ -39,14 +39,14 @@ void set_image(Component& c, const ValuesImage& image) {
   if (!image.ref.repository.empty()) c.keys.set("image", string_value(image.reference, image.at));
 }
 
-void replicas_of(const Node& part, Component& c, const char* key = "replicas") {
+void replicas_of(ImportContext& context, const Node& part, Component& c, const char* key = "replicas") {
   if (const Node* autoscaling = part.find("autoscaling"); autoscaling && is_true(autoscaling->find("enabled"))) {
-    if (const Node* min = autoscaling->find("minReplicas"); min && min->is_scalar()) {
-      c.keys.set("replicas", copy_scalar(*min, "autoscaling.minReplicas"));
+    if (const Node* min = autoscaling->find("minReplicas")) {
+      set_count(context, c, "replicas", min, "autoscaling.minReplicas");
       return;
     }
   }
-  if (const Node* r = part.find(key); r && r->is_scalar()) c.keys.set("replicas", copy_scalar(*r, key));
+  set_count(context, c, "replicas", part.find(key), key);
 }
 
 /// service.type / service.loadBalancer / ingress.enabled, as the charts' templates use them.
@@ -153,7 +153,7 @@ void tracardi_values(ImportContext& context, const Node& root) {
       Component c;
       c.name = "api-" + k.text();
       set_image(c, image);
-      replicas_of(part, c);
+      replicas_of(context, part, c);
       exposure_of(part, c);
       pod_fragments(context, part, c, "tracardi");
       tracardi_config(context, part.find("config"), c);
@@ -168,7 +168,7 @@ void tracardi_values(ImportContext& context, const Node& root) {
     c.name = "gui";
     const ValuesImage image = image_of(at_path(root, {"gui", "image"}), "tracardi/tracardi-gui");
     set_image(c, image);
-    replicas_of(*console, c);
+    replicas_of(context, *console, c);
     exposure_of(*console, c);
     Container container;
     container.image = image.ref.repository.empty() ? parse_image("tracardi/tracardi-gui") : image.ref;
@@ -187,7 +187,7 @@ void tracardi_values(ImportContext& context, const Node& root) {
         Component c;
         c.name = name;
         set_image(c, image);
-        replicas_of(instance, c);
+        replicas_of(context, instance, c);
         pod_fragments(context, instance, c, "tracardi");
         if (const Node* nested = at_path(instance, {"docker"})) pod_fragments(context, *nested, c, "tracardi");
         place_part(context, part, std::move(c), at, "worker." + group_key.text() + " of the Tracardi chart");
@@ -226,7 +226,7 @@ void metarank_values(ImportContext& context, const Node& root) {
   Component serve;
   serve.name = "metarank";
   set_image(serve, image);
-  replicas_of(root, serve, "replicaCount");
+  replicas_of(context, root, serve, "replicaCount");
   exposure_of(root, serve);
   pod_fragments(context, root, serve, "metarank");
   Part part;
@@ -265,7 +265,7 @@ void metaflow_service_values(ImportContext& context, const Node& root, const Loc
   Component c;
   c.name = "metaflow-service";
   set_image(c, image_of(root.find("image")));
-  replicas_of(root, c, "replicaCount");
+  replicas_of(context, root, c, "replicaCount");
   exposure_of(root, c);
   pod_fragments(context, root, c, "metaflow");
   Part part;
@@ -281,7 +281,7 @@ void metaflow_ui_values(ImportContext& context, const Node& root, const Location
     Component c;
     c.name = std::string("metaflow-ui-") + (std::string_view(key) == "uiBackend" ? "backend" : "static");
     set_image(c, image_of(part_node->find("image")));
-    replicas_of(*part_node, c, "replicaCount");
+    replicas_of(context, *part_node, c, "replicaCount");
     exposure_of(*part_node, c);
     if (const Node* ingress = root.find("ingress"); ingress && is_true(ingress->find("enabled")))
       c.keys.set("exposure", string_value("public", ingress->find("enabled")->location(), "the UI chart's ingress"));
@@ -313,8 +313,7 @@ void pulsar_values(ImportContext& context, const Node& root) {
   const Node* components = root.find("components");
   auto count = [&](const char* part, const char* key) {
     if (components && is_false(components->find(part))) return;
-    if (const Node* n = at_path(root, {part, "replicaCount"}); n && n->is_scalar())
-      c.keys.set(key, copy_scalar(*n, std::string(part) + ".replicaCount"));
+    set_count(context, c, key, at_path(root, {part, "replicaCount"}), std::string(part) + ".replicaCount");
   };
   count("broker", "brokers");
   count("bookkeeper", "bookies");
@@ -326,7 +325,7 @@ void pulsar_values(ImportContext& context, const Node& root) {
 void elastic_values(ImportContext& context, const Node& root) {
   Component c;
   c.name = "elasticsearch";
-  if (const Node* r = at_path(root, {"data", "replicas"}); r && r->is_scalar()) c.keys.set("replicas", copy_scalar(*r, "data nodes"));
+  set_count(context, c, "replicas", at_path(root, {"data", "replicas"}), "data nodes");
   exposure_of(root, c);
   if (const Node* size = at_path(root, {"data", "storage", "size"})) set_disk(c, *size, "data.storage.size");
   if (const Node* master = at_path(root, {"master", "replicas"}))
@@ -341,9 +340,9 @@ void redis_values(ImportContext& context, const Node& root) {
   const Node* replica_count = at_path(root, {"replica", "replicaCount"});
   if (arch && text_of(arch) == "standalone") {
     c.keys.set("replicas", plain_value("1", arch->location(), "architecture standalone"));
-  } else if (replica_count && replica_count->is_scalar()) {
-    if (auto n = std::stoi("0" + replica_count->text()); n >= 0)
-      c.keys.set("replicas", plain_value(std::to_string(n + 1), replica_count->location(), "a master and replica.replicaCount replicas"));
+  } else if (auto n = count_value(replica_count)) {
+    c.keys.set("replicas", plain_value(number_text(std::stod(n->text) + 1), replica_count->location(),
+                                       "a master and replica.replicaCount replicas"));
   }
   read_k8s_resources(at_path(root, {"master", "resources"}), c);
   if (const Node* size = at_path(root, {"master", "persistence", "size"})) set_disk(c, *size, "master.persistence.size");

@@ -24,6 +24,10 @@ void place_part(ImportContext& context, const Part& part, Component component, c
 void add_env(Component& component, const std::string& product, const std::string& name,
              const Node* value, const Location& name_at);
 
+/// Sets a count (replicas, brokers) when the source gives a whole number; reports it otherwise.
+void set_count(ImportContext& context, Component& component, const std::string& key, const Node* value,
+               std::string why);
+
 /// Reads `-Xmx` from a Java options string into heap_gb (Elasticsearch).
 void heap_from_java_opts(Component& component, const Sourced& java_opts);
 

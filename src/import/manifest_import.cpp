@@ -163,8 +163,7 @@ void import_manifests(ImportContext& context, const std::vector<Node>& documents
       w.part = reading.part;
       w.at = reading.at.known() ? reading.at : at;
       w.image_text = reading.image_text;
-      if (const Node* replicas = at_path(document, {"spec", "replicas"}); replicas && replicas->is_scalar())
-        w.component.keys.set("replicas", copy_scalar(*replicas, kind + " spec.replicas"));
+      set_count(context, w.component, "replicas", at_path(document, {"spec", "replicas"}), kind + " spec.replicas");
       if (kind == "DaemonSet")
         topology.not_mapped(at, fmt::format("DaemonSet {}: one replica per node; set replicas to the node count", name));
       if (kind == "StatefulSet") read_claim_templates(document, w.component);
@@ -219,9 +218,10 @@ void import_manifests(ImportContext& context, const std::vector<Node>& documents
     for (auto& w : workloads) {
       if (w.name != target) continue;
       found = true;
-      w.component.keys.set("replicas", min && min->is_scalar()
-                                            ? copy_scalar(*min, "HorizontalPodAutoscaler minReplicas; at most " + max)
-                                            : plain_value("1", hpa->location(), "HorizontalPodAutoscaler default minReplicas"));
+      if (min)
+        set_count(context, w.component, "replicas", min, "HorizontalPodAutoscaler minReplicas; at most " + max);
+      else
+        w.component.keys.set("replicas", plain_value("1", hpa->location(), "HorizontalPodAutoscaler default minReplicas"));
     }
     if (!found)
       topology.not_mapped(hpa->location(), fmt::format("HorizontalPodAutoscaler {}: its target {} is not in the inputs",

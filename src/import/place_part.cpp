@@ -80,6 +80,17 @@ void add_env(Component& component, const std::string& product, const std::string
   component.env.set(name, copy_scalar(*value));
 }
 
+void set_count(ImportContext& context, Component& component, const std::string& key, const Node* value,
+               std::string why) {
+  if (value == nullptr || value->is_null()) return;
+  if (auto count = count_value(value, std::move(why))) {
+    component.keys.set(key, std::move(*count));
+    return;
+  }
+  context.topology.not_mapped(value->location(), fmt::format("{}: {} is not a whole number here ({}): not copied",
+                                                             component.name, key, describe(*value)));
+}
+
 void heap_from_java_opts(Component& component, const Sourced& java_opts) {
   const auto at = java_opts.text.find("-Xmx");
   if (at == std::string::npos) return;

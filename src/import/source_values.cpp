@@ -139,6 +139,13 @@ bool may_copy_secret_value(std::string_view product, std::string_view name, std:
   return product == "tracardi" && name == "INSTALLATION_TOKEN" && value == "tracardi";
 }
 
+std::optional<Sourced> count_value(const Node* node, std::string why) {
+  if (node == nullptr || !node->is_scalar() || scalar_type(*node) != ScalarType::Integer) return std::nullopt;
+  const double value = scalar_number(*node);
+  if (!(value >= 0 && value <= 1e6)) return std::nullopt;
+  return plain_value(number_text(value), node->location(), std::move(why));
+}
+
 void read_k8s_resources(const Node* resources, Component& component) {
   if (resources == nullptr || !resources->is_mapping()) return;
   for (const char* key : {"cpu", "memory"}) {

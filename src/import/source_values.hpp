@@ -48,6 +48,10 @@ bool is_secret_name(std::string_view product, std::string_view name);
 /// empty value, or the product's documented default (public, and what the rules look for).
 bool may_copy_secret_value(std::string_view product, std::string_view name, std::string_view value);
 
+/// A count (replicas, brokers) copied from the source when it is a non-negative integer;
+/// nullopt otherwise, so that a template expression or a typo is reported, not copied.
+std::optional<Sourced> count_value(const Node* node, std::string why = {});
+
 /// Adds resources (cpu, memory_gb) from a Kubernetes `resources:` map: limits when given,
 /// else requests.
 void read_k8s_resources(const Node* resources, Component& component);

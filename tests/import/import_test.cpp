@@ -188,6 +188,19 @@ TEST_CASE("import: unreadable inputs exit 2 with located errors") {
   CHECK(bomb.err.find("bomb.yaml:7:") != std::string::npos);
 }
 
+TEST_CASE("import: a count that is not a whole number is reported, not copied") {
+  deploy_advisor::MemoryFileSystem memory;
+  memory.add("odd.yaml", "services:\n  api:\n    image: tracardi/tracardi-api:1.0.0\n    deploy:\n"
+                         "      replicas: \"{{ .Values.replicas }}\"\n  gui:\n    image: tracardi/tracardi-gui\n"
+                         "    scale: 99999999999999999999\n");
+  auto r = run_cli({"import", "odd.yaml"}, memory);
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err.find("odd.yaml:5:17: not mapped: api: replicas is not a whole number here") != std::string::npos);
+  CHECK(r.err.find("odd.yaml:8:12: not mapped: gui: replicas is not a whole number here") != std::string::npos);
+  CHECK(r.out.find("replicas:") == std::string::npos);
+}
+
 TEST_CASE("import: stores alone need the product named") {
   deploy_advisor::MemoryFileSystem memory;
   memory.add("stores.yaml", "services:\n  redis:\n    image: redis:7\n  es:\n    image: elasticsearch:8.11.3\n");
