@@ -108,7 +108,7 @@ void claim_stores(ImportContext& context) {
 }
 
 std::string stem(const std::string& path) {
-  std::string name = std::filesystem::path(path).stem().string();
+  std::string name = path == "-" ? std::string() : std::filesystem::path(path).stem().string();
   return name.empty() ? "imported" : name;
 }
 
