@@ -213,6 +213,7 @@ void import_service(ImportContext& context, const std::string& name, const Node&
   container.command = words_of(service.find("entrypoint"));
   for (auto& w : words_of(service.find("command"))) container.command.push_back(std::move(w));
   const auto env = environment_of(service.find("environment"));
+  check_part_count(env.size(), key.location(), "environment variables");
   for (const auto& e : env) container.env_names.push_back(e.name);
   const Part part = recognise(container);
 
@@ -263,6 +264,7 @@ void import_compose(ImportContext& context, const Node& root, const std::string&
   context.topology.set_platform(
       string_value("docker-compose", services ? services->location() : root.location(), "a Compose file"));
   if (services == nullptr || !services->is_mapping()) return;
+  check_part_count(services->entries().size(), services->location(), "services");
   for (const auto& [key, service] : services->entries())
     if (key.is_scalar()) import_service(context, key.text(), key, service, file);
 }

@@ -9,6 +9,13 @@
 
 namespace deploy_advisor::import_detail {
 
+/// At most this many services, documents or variables per file: the matching of Services to
+/// workloads and of names is quadratic, so hostile inputs are refused rather than slow.
+constexpr std::size_t kMaxParts = 10'000;
+
+/// Throws InputFailure (exit 2) when there are more than kMaxParts of `what`.
+void check_part_count(std::size_t count, const Location& at, const char* what);
+
 struct ImportContext {
   ImportedTopology& topology;
   const FileSystem& files;

@@ -19,19 +19,17 @@ Sourced copy_scalar(const Node& scalar, std::string why) {
 }
 
 void Fields::set(const std::string& key, Sourced value) {
-  for (auto& field : fields_) {
-    if (field.key == key) {
-      field.value = std::move(value);
-      return;
-    }
+  if (auto it = index_.find(key); it != index_.end()) {
+    fields_[it->second].value = std::move(value);
+    return;
   }
+  index_.emplace(key, fields_.size());
   fields_.push_back(Field{key, std::move(value)});
 }
 
 const Sourced* Fields::find(const std::string& key) const {
-  for (const auto& field : fields_)
-    if (field.key == key) return &field.value;
-  return nullptr;
+  auto it = index_.find(key);
+  return it == index_.end() ? nullptr : &fields_[it->second].value;
 }
 
 Component* Product::find(const std::string& component) {

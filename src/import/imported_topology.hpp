@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "deploy_advisor/import.hpp"
@@ -42,6 +43,7 @@ class Fields {
 
  private:
   std::vector<Field> fields_;
+  std::unordered_map<std::string, std::size_t> index_;  // key to position: hostile inputs stay linear
 };
 
 struct Component {

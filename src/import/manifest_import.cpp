@@ -125,6 +125,7 @@ void apply_ingress(const Node& ingress, Workload& workload) {
 
 void import_manifests(ImportContext& context, const std::vector<Node>& documents, const std::string& /*file*/) {
   ImportedTopology& topology = context.topology;
+  check_part_count(documents.size(), documents.front().location(), "documents");
   std::vector<Workload> workloads;
   std::vector<const Node*> services, ingresses, autoscalers;
   PodSources sources;

@@ -29,6 +29,7 @@ void place_part(ImportContext& context, const Part& part, Component component, c
                 const std::string& image_text) {
   ImportedTopology& topology = context.topology;
   if (part.store) {
+    check_part_count(topology.stores().size() + 1, at, "stores");
     topology.add_store(Store{*part.store, std::move(component), at});
     return;
   }
@@ -61,6 +62,7 @@ void place_part(ImportContext& context, const Part& part, Component component, c
     component.keys.set("run", component.keys.find("schedule") ? string_value("scheduled", at, "it has a schedule")
                                                               : string_value("on-demand", at, "it has no schedule"));
   note_version(context, product, component, at, image_text);
+  check_part_count(product.components.size() + 1, at, "components of one product");
   topology.add(part.product, std::move(component));
 }
 
@@ -78,6 +80,11 @@ void add_env(Component& component, const std::string& product, const std::string
     return;
   }
   component.env.set(name, copy_scalar(*value));
+}
+
+void check_part_count(std::size_t count, const Location& at, const char* what) {
+  if (count <= kMaxParts) return;
+  throw InputFailure({InputError{at, fmt::format("{} {}: import reads at most {}", count, what, kMaxParts)}});
 }
 
 void set_count(ImportContext& context, Component& component, const std::string& key, const Node* value,

@@ -101,6 +101,7 @@ PodReading read_pod(ImportContext& context, const Node& pod_spec, const PodSourc
 void read_env_list(ImportContext& context, const Node* env, const PodSources& sources,
                    Component& component, const std::string& product) {
   if (env == nullptr || !env->is_sequence()) return;
+  check_part_count(env->items().size(), env->location(), "environment variables");
   for (const auto& e : env->items()) {
     const Node* name_node = e.find("name");
     auto name = text_of(name_node);

@@ -201,6 +201,16 @@ TEST_CASE("import: a count that is not a whole number is reported, not copied") 
   CHECK(r.out.find("replicas:") == std::string::npos);
 }
 
+TEST_CASE("import: more services than import reads is an input error, not a slow run") {
+  std::string text = "services:\n";
+  for (int i = 0; i <= 10'000; ++i) text += "  s" + std::to_string(i) + ": {image: redis}\n";
+  deploy_advisor::MemoryFileSystem memory;
+  memory.add("many.yaml", text);
+  auto r = run_cli({"import", "--product", "tracardi", "many.yaml"}, memory);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("many.yaml:2:3: error: 10001 services: import reads at most 10000") != std::string::npos);
+}
+
 TEST_CASE("import: stores alone need the product named") {
   deploy_advisor::MemoryFileSystem memory;
   memory.add("stores.yaml", "services:\n  redis:\n    image: redis:7\n  es:\n    image: elasticsearch:8.11.3\n");
