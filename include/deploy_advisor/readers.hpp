@@ -32,6 +32,18 @@ struct ParseResult {
 ParseResult parse_yaml(std::string_view text, const std::string* file,
                        const ReadLimits& limits = {});
 
+/// The located trees of a stream of YAML documents (`---` separated), in order.
+struct DocumentsResult {
+  std::vector<Node> documents;
+  std::vector<InputError> errors;
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+/// As parse_yaml, but accepts any number of documents (Kubernetes manifests); the limits
+/// apply to the whole stream. Topologies are read with parse_yaml, which refuses a second one.
+DocumentsResult parse_yaml_documents(std::string_view text, const std::string* file,
+                                     const ReadLimits& limits = {});
+
 /// Parses one JSON document (RFC 8259) into a located tree; strings are Quoted scalars,
 /// numbers, true, false are Plain scalars, null is Null. Same limits as YAML.
 ParseResult parse_json(std::string_view text, const std::string* file,

@@ -7,8 +7,11 @@
 namespace deploy_advisor {
 
 /// Writes a node tree as block-style YAML that reads back to the same tree: plain scalars
-/// stay plain where that is unambiguous, strings that would read as something else are
-/// double-quoted.
+/// stay plain where that is unambiguous, strings that would read as something else (under
+/// YAML 1.2 or YAML 1.1: `yes`, `on`, `010`, `1:30`) are double-quoted.
 std::string write_yaml(const Node& root);
+
+/// One scalar (or null) as write_yaml writes it, for writers that lay out their own lines.
+std::string write_yaml_scalar(const Node& scalar);
 
 }  // namespace deploy_advisor

@@ -150,6 +150,20 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   init_cmd->add_option("product", init_products, "tracardi, metarank, metaflow or cortex (one or more)")->required();
   init_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
   add_common(init_cmd);
+  cli::ImportCommandOptions import_options;
+  auto* import_cmd = app.add_subcommand(
+      "import", "write a topology from Compose files, Helm values files and Kubernetes manifests");
+  import_cmd->add_option("inputs", import_options.inputs, "files or folders (YAML files under them)")
+      ->required();
+  import_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
+  import_cmd->add_option("--name", import_options.name, "the topology's name (default: the first file's name)");
+  import_cmd->add_option("--environment", import_options.environment,
+                         "production, staging or development (default production)")
+      ->check(CLI::IsMember({"production", "staging", "development"}));
+  import_cmd->add_option("--product", import_options.product,
+                         "the product that stores found without one (Redis, Elasticsearch...) serve")
+      ->check(CLI::IsMember({"metarank", "tracardi", "metaflow", "cortex"}));
+  add_common(import_cmd);
 
   std::string docs_folder;
   auto* docs_cmd = app.add_subcommand("docs", "write the rule pages (docs/rules) from the profiles");
@@ -193,6 +207,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     std::string script = cli::bash_completion(completion_spec(app, load_profiles_for_completion(context)));
     return cli::emit(context, script) ? 0 : static_cast<int>(ExitStatus::InputError);
   }
+  if (*import_cmd) return cli::run_import(context, import_options);
   return static_cast<int>(ExitStatus::InputError);
 }
 

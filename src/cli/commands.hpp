@@ -46,6 +46,13 @@ struct ReportOptions {
   std::string fail_on = "error";
 };
 
+struct ImportCommandOptions {
+  std::vector<std::string> inputs;
+  std::string name;
+  std::string environment = "production";
+  std::string product;
+};
+
 int run_check(Context& context, const CheckOptions& options);
 int run_validate(Context& context, const std::vector<std::string>& topologies);
 int run_schema(Context& context);
@@ -55,6 +62,7 @@ int run_plan(Context& context, const PlanOptions& options);
 int run_report(Context& context, const ReportOptions& options);
 int run_docs(Context& context, const std::string& folder);
 int run_init(Context& context, const std::vector<std::string>& products);
+int run_import(Context& context, const ImportCommandOptions& options);
 
 /// The profiles in use: built-in plus --profiles. Throws InputFailure.
 ProfileSet load_profiles(const Context& context);

@@ -1,5 +1,7 @@
 #include "deploy_advisor/yaml_writer.hpp"
 
+#include <regex>
+
 #include <fmt/format.h>
 
 namespace deploy_advisor {
@@ -51,12 +53,31 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
+// YAML 1.1 readers (PyYAML, Go's yaml.v2, Helm, Compose) type more plain words than the 1.2
+// core schema does: yes/no/on/off, y/n, octal 010, 1_000, 1:30 and dates. A string written
+// plain must not read as one of those there either.
+bool yaml11_reads_as_non_string(const std::string& text) {
+  if (text.size() > 64) return false;
+  static const std::regex kNonString(
+      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+      "|~|null|Null|NULL"
+      "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+      "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
+      "|[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+      "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
+      "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+      "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?([Tt ].*)?");
+  return std::regex_match(text, kNonString);
+}
+
 std::string scalar_text(const Node& n) {
   if (n.is_null()) return "null";
-  // A quoted scalar must stay a string: write it plain only when it could not read as
-  // anything else.
+  // A string must stay a string: write it plain only when it could not read as anything
+  // else, under YAML 1.2 or 1.1.
   Node as_plain = Node::scalar(n.text(), Node::Style::Plain, {});
-  bool stays = n.style() == Node::Style::Plain || scalar_type(as_plain) == ScalarType::String;
+  const bool is_string = scalar_type(as_plain) == ScalarType::String;
+  bool stays = n.style() == Node::Style::Plain || is_string;
+  if (is_string && yaml11_reads_as_non_string(n.text())) stays = false;
   if (stays && safe_plain(n.text())) return n.text();
   return quoted(n.text());
 }
@@ -101,6 +122,8 @@ void write(const Node& n, int indent, std::string& out) {
 }
 
 }  // namespace
+
+std::string write_yaml_scalar(const Node& scalar) { return scalar_text(scalar); }
 
 std::string write_yaml(const Node& root) {
   std::string out;

@@ -90,13 +90,26 @@ bool is_plain_end(char c) {
 class TreeBuilder final : public YAML::EventHandler {
  public:
   TreeBuilder(std::string_view text, const std::string* file, const ReadLimits& limits, Node& root,
-              std::vector<InputError>& errors)
-      : text_(text), file_(file), limits_(limits), root_(root), errors_(errors) {}
+              std::vector<InputError>& errors, std::vector<Node>* documents = nullptr)
+      : text_(text),
+        file_(file),
+        limits_(limits),
+        root_(root),
+        errors_(errors),
+        documents_out_(documents) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents_ > 1) fatal(mark, "expected one YAML document, found another");
+    ++documents_;
+    if (!documents_out_ && documents_ > 1) fatal(mark, "expected one YAML document, found another");
+    // Anchors belong to their document; the node budget stays shared by the whole stream.
+    if (documents_out_) {
+      anchors_.clear();
+      root_ = Node::null(location(mark));
+    }
   }
-  void OnDocumentEnd() override {}
+  void OnDocumentEnd() override {
+    if (documents_out_) documents_out_->push_back(std::move(root_));
+  }
 
   void OnAnchor(const YAML::Mark& /*mark*/, const std::string& name) override {
     pending_anchor_name_ = name;
@@ -379,6 +392,7 @@ class TreeBuilder final : public YAML::EventHandler {
   const ReadLimits& limits_;
   Node& root_;
   std::vector<InputError>& errors_;
+  std::vector<Node>* documents_out_;  // set when a stream of documents is allowed
 
   std::vector<Frame> frames_;
   std::vector<AnchorInfo> anchors_;  // indexed by yaml-cpp's anchor number
@@ -404,10 +418,10 @@ std::string tab_hint(std::string_view text, const YAML::Mark& mark) {
 }
 
 void run_event_parser(std::string_view text, const std::string* file, const ReadLimits& limits,
-                      ParseResult& result) {
+                      ParseResult& result, std::vector<Node>* documents = nullptr) {
   TextStreamBuf buffer(text);
   std::istream in(&buffer);
-  TreeBuilder builder(text, file, limits, result.root, result.errors);
+  TreeBuilder builder(text, file, limits, result.root, result.errors, documents);
   auto fail = [&](const YAML::Mark& mark, std::string message) {
     result.errors.push_back(InputError{builder.location(mark), std::move(message)});
   };
@@ -435,24 +449,44 @@ void run_event_parser(std::string_view text, const std::string* file, const Read
 
 }  // namespace
 
-ParseResult parse_yaml(std::string_view text, const std::string* file, const ReadLimits& limits) {
-  ParseResult result;
+namespace {
+
+void parse_stream(std::string_view text, const std::string* file, const ReadLimits& limits,
+                  ParseResult& result, std::vector<Node>* documents) {
   result.root = Node::null(load_detail::location_at(file, {}));  // an empty stream
   const std::size_t raw_size = text.size();
   text = load_detail::strip_bom(text);
   if (auto problem = load_detail::check_text(text, raw_size, file, limits)) {
     result.errors.push_back(std::move(*problem));
-    return result;
+    return;
   }
   // Before yaml-cpp sees the text: its parser recurses per level of nesting, and it reads
   // flow collections whole before reporting them.
   if (auto finding = load_detail::prescan_yaml(text, limits)) {
     result.errors.push_back(
         InputError{load_detail::location_at(file, finding->at), std::move(finding->message)});
-    return result;
+    return;
   }
-  run_event_parser(text, file, limits, result);
+  run_event_parser(text, file, limits, result, documents);
+}
+
+}  // namespace
+
+ParseResult parse_yaml(std::string_view text, const std::string* file, const ReadLimits& limits) {
+  ParseResult result;
+  parse_stream(text, file, limits, result, nullptr);
   if (result.ok()) load_detail::apply_merge_keys(result.root, result.errors);
+  return result;
+}
+
+DocumentsResult parse_yaml_documents(std::string_view text, const std::string* file,
+                                     const ReadLimits& limits) {
+  ParseResult stream;
+  DocumentsResult result;
+  parse_stream(text, file, limits, stream, &result.documents);
+  result.errors = std::move(stream.errors);
+  if (result.errors.empty())
+    for (auto& document : result.documents) load_detail::apply_merge_keys(document, result.errors);
   return result;
 }
 
