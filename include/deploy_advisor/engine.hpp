@@ -57,4 +57,9 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
 std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopology& topology,
                                     const std::vector<ProductSizing>& sizing);
 
+/// Gives every finding whose remedy sets a number on a component setting the one target of
+/// that setting: the strictest of every finding's and every sizing figure's requirement for it,
+/// each named as a reason. The remedies then all set that target (see docs/sizing.md).
+void resolve_targets(std::vector<Finding>& findings, const std::vector<ProductSizing>& sizing);
+
 }  // namespace deploy_advisor

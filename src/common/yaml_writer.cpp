@@ -51,12 +51,42 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
+/// True for plain text that a YAML 1.1 reader (PyYAML, Helm, Ansible) takes for a boolean,
+/// a null or a number although the 1.2 core schema reads a string: `no`, `on`, `y`, `0123`,
+/// `0x1f`, `1_000`, `1:20`, `.5`, `<<`, `=`. Numeric-looking text is judged loosely: quoting
+/// a string that did not need it changes nothing for any reader.
+bool yaml_1_1_reads_as_other(const std::string& text) {
+  static const char* const kWords[] = {"y",    "Y",    "yes", "Yes", "YES", "n",     "N",     "no",
+                                       "No",   "NO",   "on",  "On",  "ON",  "off",   "Off",   "OFF",
+                                       "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null",
+                                       "NULL", "~",    "<<",  "="};
+  for (const char* word : kWords)
+    if (text == word) return true;
+  std::size_t i = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  if (i >= text.size()) return false;
+  char first = text[i];
+  if (first == '.') return text.size() > i + 1;  // .5, .inf, .nan, .Inf …
+  if (first < '0' || first > '9') return false;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    bool numeric = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+                   c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == '_' || c == '.' || c == ':' ||
+                   c == '+' || c == '-';
+    if (!numeric) return false;
+  }
+  return true;
+}
+
 std::string scalar_text(const Node& n) {
   if (n.is_null()) return "null";
   // A quoted scalar must stay a string: write it plain only when it could not read as
-  // anything else.
+  // anything else, in YAML 1.2 (deploy-advisor) and in YAML 1.1 (most other tools). A plain
+  // scalar that this tool reads as a string is quoted too when a 1.1 reader would not.
   Node as_plain = Node::scalar(n.text(), Node::Style::Plain, {});
-  bool stays = n.style() == Node::Style::Plain || scalar_type(as_plain) == ScalarType::String;
+  bool reads_as_string = scalar_type(as_plain) == ScalarType::String;
+  bool stays = n.style() == Node::Style::Plain || reads_as_string;
+  if (reads_as_string && yaml_1_1_reads_as_other(n.text())) stays = false;
   if (stays && safe_plain(n.text())) return n.text();
   return quoted(n.text());
 }

@@ -19,10 +19,13 @@ bool ComponentPlan::changed() const {
 
 namespace {
 
-const char* const kSettingKeys[] = {"replicas", "cpu", "memory_gb", "disk_gb"};
+const char* const kSettingKeys[] = {"replicas", "cpu", "memory_gb", "disk_gb", "max_connections"};
+
+// Settings written on the component itself; the others are under `resources`.
+bool top_level_setting(std::string_view key) { return key == "replicas" || key == "max_connections"; }
 
 std::optional<double> current_value(const Value& component, std::string_view key) {
-  Value v = key == "replicas" ? component.get("replicas") : component.get("resources").get(key);
+  Value v = top_level_setting(key) ? component.get(key) : component.get("resources").get(key);
   if (v.is_number()) return v.as_number();
   if (key == "replicas") return 1.0;  // topology v1 default
   return std::nullopt;
@@ -101,6 +104,57 @@ std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::ve
     }
     for (auto& cp : plan.components) order_settings(cp);
     plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+}  // namespace deploy_advisor
+
+namespace deploy_advisor {
+
+std::vector<ProductPlan> compare_plan(const LoadedTopology& original, const LoadedTopology& revised,
+                                      const std::vector<ProductSizing>& revised_sizing,
+                                      const std::vector<AddedComponent>& added) {
+  std::vector<ProductPlan> plans = make_plan(revised, revised_sizing);
+  for (auto& plan : plans) {
+    const LoadedProduct* before = nullptr;
+    for (const auto& p : original.products)
+      if (p.name == plan.product) before = &p;
+    const LoadedProduct* after = nullptr;
+    for (const auto& p : revised.products)
+      if (p.name == plan.product) after = &p;
+    for (auto& cp : plan.components) {
+      const Value* was = nullptr;
+      if (before)
+        for (const auto& c : before->components.as_list())
+          if (c.get("name").as_string() == cp.name) was = &c;
+      const Value* now = nullptr;
+      if (after)
+        for (const auto& c : after->components.as_list())
+          if (c.get("name").as_string() == cp.name) now = &c;
+      if (!was) {
+        cp.to_add = true;
+        for (const auto& a : added)
+          if (a.product == plan.product && a.component == cp.name && cp.added_for.empty()) cp.added_for = a.answers;
+        if (cp.added_for.empty() && !cp.figures.empty()) cp.added_for = cp.figures.front()->title;
+      }
+      for (const char* key : kSettingKeys) {
+        std::optional<double> current = was ? current_value(*was, key) : std::nullopt;
+        std::optional<double> revised_value = now ? current_value(*now, key) : std::nullopt;
+        ComponentPlan::Setting* s = nullptr;
+        for (auto& x : cp.settings)
+          if (x.key == key) s = &x;
+        if (!s && !current && !revised_value) continue;
+        if (!s) {
+          cp.settings.push_back({key, std::nullopt, std::nullopt});
+          s = &cp.settings.back();
+        }
+        s->current = current;
+        if (revised_value && (!current || *revised_value != *current))
+          s->recommended = std::max(s->recommended.value_or(0), *revised_value);
+      }
+      order_settings(cp);
+    }
   }
   return plans;
 }

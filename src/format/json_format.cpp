@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "deploy_advisor/format.hpp"
@@ -22,6 +24,13 @@ void write_json(const CheckReport& report, std::ostream& out) {
         {"waived", f.waived},
         {"baseline", f.baseline},
     });
+    if (f.target) {
+      const Value& v = f.target->value;
+      Json value = v.is_number() && std::floor(v.as_number()) == v.as_number() && std::fabs(v.as_number()) < 1e15
+                       ? Json(static_cast<long long>(v.as_number()))
+                       : v.is_number() ? Json(v.as_number()) : Json(display(v));
+      findings.back()["target"] = {{"path", f.target->path}, {"value", value}, {"reasons", f.target->reasons}};
+    }
   }
   Json root = {
       {"tool", {{"name", "deploy-advisor"}, {"version", DEPLOY_ADVISOR_VERSION}}},
