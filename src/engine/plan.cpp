@@ -1,6 +1,7 @@
 #include "deploy_advisor/plan.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace deploy_advisor {
 
@@ -74,14 +75,16 @@ std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::ve
       if (s.product == product.name) ps = &s;
     if (ps) {
       plan.missing_inputs = ps->missing_inputs;
+      // By name, so a figure for every one of 10,000 components costs no scan per component.
+      std::unordered_map<std::string, std::size_t> by_name;
+      for (std::size_t i = 0; i < plan.components.size(); ++i) by_name.emplace(plan.components[i].name, i);
       for (const auto& figure : ps->figures) {
         bool placed = false;
         for (const auto& name : figure.components)
-          for (auto& cp : plan.components)
-            if (cp.name == name) {
-              recommend(cp, figure);
-              placed = true;
-            }
+          if (auto at = by_name.find(name); at != by_name.end()) {
+            recommend(plan.components[at->second], figure);
+            placed = true;
+          }
         if (!placed && figure.add) {
           std::string name = figure.add->find("name")->text();
           auto it = std::find_if(plan.components.begin(), plan.components.end(),
@@ -123,15 +126,16 @@ std::vector<ProductPlan> compare_plan(const LoadedTopology& original, const Load
     const LoadedProduct* after = nullptr;
     for (const auto& p : revised.products)
       if (p.name == plan.product) after = &p;
+    std::unordered_map<std::string, const Value*> was_by_name, now_by_name;
+    if (before)
+      for (const auto& c : before->components.as_list()) was_by_name.emplace(c.get("name").as_string(), &c);
+    if (after)
+      for (const auto& c : after->components.as_list()) now_by_name.emplace(c.get("name").as_string(), &c);
     for (auto& cp : plan.components) {
-      const Value* was = nullptr;
-      if (before)
-        for (const auto& c : before->components.as_list())
-          if (c.get("name").as_string() == cp.name) was = &c;
-      const Value* now = nullptr;
-      if (after)
-        for (const auto& c : after->components.as_list())
-          if (c.get("name").as_string() == cp.name) now = &c;
+      auto w = was_by_name.find(cp.name);
+      const Value* was = w == was_by_name.end() ? nullptr : w->second;
+      auto n = now_by_name.find(cp.name);
+      const Value* now = n == now_by_name.end() ? nullptr : n->second;
       if (!was) {
         cp.to_add = true;
         for (const auto& a : added)

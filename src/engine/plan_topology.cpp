@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -110,14 +111,20 @@ Node* product_section(Node& root, const std::string& product) {
 
 void apply_plan(Node& section, const ProductPlan& plan) {
   Node& components = child_map(section, "components");
-  for (const auto& cp : plan.components) {
+  for (const auto& cp : plan.components)
     if (cp.to_add) {
       Node added = Node::mapping({});
       for (const auto& [k, v] : cp.add->entries())
         if (k.text() != "name") added.entries().emplace_back(k, v);
       set(components, cp.name, std::move(added));
     }
-    Node* component = find_mut(components, cp.name);
+  // By name, so that raising 10,000 components costs no scan per component.
+  std::unordered_map<std::string, Node*> by_name;
+  for (auto& [k, v] : components.entries())
+    if (k.is_scalar()) by_name.emplace(k.text(), &v);
+  for (const auto& cp : plan.components) {
+    auto found = by_name.find(cp.name);
+    Node* component = found == by_name.end() ? nullptr : found->second;
     if (!component || !component->is_mapping()) continue;
     for (const auto& s : cp.settings) {
       if (!s.recommended || (s.current && *s.recommended <= *s.current)) continue;
