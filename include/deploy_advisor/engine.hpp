@@ -80,5 +80,9 @@ struct RuleSelection {
 
 /// Every rule of `profiles`, in id order, with the same applicability check_topology uses.
 std::vector<RuleSelection> select_rules(const ProfileSet& profiles, const LoadedTopology& topology);
+/// Gives every finding whose remedy sets a number on a component setting the one target of
+/// that setting: the strictest of every finding's and every sizing figure's requirement for it,
+/// each named as a reason. The remedies then all set that target (see docs/sizing.md).
+void resolve_targets(std::vector<Finding>& findings, const std::vector<ProductSizing>& sizing);
 
 }  // namespace deploy_advisor

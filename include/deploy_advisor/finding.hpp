@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,14 @@ struct WaiverNote {
 
 std::string_view to_string(WaiverNote::Source source);
 
+/// The one value recommended for a setting that several rules or sizing figures ask about:
+/// the strictest of their requirements, each listed as a reason ("8: public API replicas …").
+struct Target {
+  std::string path;  // the key path in the topology: products.tracardi.components.api.replicas
+  Value value;
+  std::vector<std::string> reasons;
+};
+
 /// One rule's verdict about one place in the input.
 struct Finding {
   std::string rule_id;
@@ -47,6 +56,7 @@ struct Finding {
   WaiverNote waiver;  // meaningful when `waived`
   bool baseline = false;
   std::vector<Remedy> remedies;
+  std::optional<Target> target;  // when the finding is about a setting with a recommended value
 };
 
 /// File, line, column, then rule id, then message: the order every format prints.

@@ -13,6 +13,7 @@ struct ComponentPlan {
   std::string name;
   std::string role;
   bool to_add = false;  // the seeds call for it and the topology lacks it
+  std::string added_for;  // for a component to add: the rule or figure it answers
   Location location;
   struct Setting {
     std::string key;  // replicas, cpu, memory_gb, disk_gb
@@ -36,10 +37,30 @@ struct ProductPlan {
 /// The recommended layout of every product: current figures, recommended ones and why.
 std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::vector<ProductSizing>& sizing);
 
+/// A component the revised layout adds, and the rule (or figure) it answers.
+struct AddedComponent {
+  std::string product;
+  std::string component;
+  std::string answers;
+};
+
 /// The recommended layout as a topology v1 tree: replicas and resources raised to the
 /// recommendation, missing components added, and the remedies of error findings applied.
+/// Components a remedy adds are appended to *added (when given) with the rule they answer.
 Node revise_topology(const LoadedTopology& topology, const std::vector<ProductPlan>& plan,
-                     const std::vector<Finding>& findings);
+                     const std::vector<Finding>& findings, std::vector<AddedComponent>* added = nullptr);
+
+/// The plan from `original` to its converged revision: every component of the revision, with
+/// the current figures of the original and the recommended ones of the revision (its figures,
+/// or its values where rules raised them); components the original lacks are marked to add.
+std::vector<ProductPlan> compare_plan(const LoadedTopology& original, const LoadedTopology& revised,
+                                      const std::vector<ProductSizing>& revised_sizing,
+                                      const std::vector<AddedComponent>& added);
+
+/// Rewrites the relative native-file paths of a topology tree (a product's `config`, Cortex
+/// `cluster` and `apis`, a flow's `file`) written for `from_folder` so they name the same files
+/// from `to_folder`.
+void rebase_native_paths(Node& root, const std::string& from_folder, const std::string& to_folder);
 
 /// The revised tree as a topology file; the error findings it still has (what plan cannot
 /// choose: secrets, values inside native files, missing traffic inputs) are listed at the top

@@ -1,23 +1,23 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/layout.hpp"
 #include "deploy_advisor/report.hpp"
 
 namespace deploy_advisor::cli {
 
 int run_report(Context& context, const ReportOptions& options) {
   ProfileSet profiles = load_profiles(context);
-  LoadedTopology topology = load_topology(options.topology, context.files, load_options(profiles));
-  auto sizing = compute_sizing(profiles, topology);
+  // The same findings as `check` (configuration applied) and the same layout as `plan`.
+  Layout layout = converge_layout(options.topology, context, profiles);
   CheckReport check;
   check.topologies.push_back(options.topology);
-  check.findings = check_topology(profiles, topology, sizing);
-  apply_configuration(context, options.topology, profiles, check.findings);
+  check.findings = layout.original.findings;
   if (options.fail_on == "never") check.fail_never = true;
   else parse_severity(options.fail_on, &check.fail_on);
-  auto plan = make_plan(topology, sizing);
   std::ostringstream text;
-  write_report(ReportInput{&topology, &sizing, &plan, &check, options.date}, text);
+  write_report(ReportInput{&layout.original.topology, &layout.original.sizing, &layout.plan, &check, options.date},
+               text);
   return emit(context, text.str()) ? 0 : static_cast<int>(ExitStatus::InputError);
 }
 

@@ -1,6 +1,5 @@
 #include "deploy_advisor/yaml_writer.hpp"
 
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -53,31 +52,42 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-// YAML 1.1 readers (PyYAML, Go's yaml.v2, Helm, Compose) type more plain words than the 1.2
-// core schema does: yes/no/on/off, y/n, octal 010, 1_000, 1:30 and dates. A string written
-// plain must not read as one of those there either.
-bool yaml11_reads_as_non_string(const std::string& text) {
-  if (text.size() > 64) return false;
-  static const std::regex kNonString(
-      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
-      "|~|null|Null|NULL"
-      "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
-      "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
-      "|[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
-      "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
-      "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-      "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?([Tt ].*)?");
-  return std::regex_match(text, kNonString);
+/// True for plain text that a YAML 1.1 reader (PyYAML, Helm, Ansible) takes for a boolean,
+/// a null or a number although the 1.2 core schema reads a string: `no`, `on`, `y`, `0123`,
+/// `0x1f`, `1_000`, `1:20`, `.5`, `<<`, `=`. Numeric-looking text is judged loosely: quoting
+/// a string that did not need it changes nothing for any reader.
+bool yaml_1_1_reads_as_other(const std::string& text) {
+  static const char* const kWords[] = {"y",    "Y",    "yes", "Yes", "YES", "n",     "N",     "no",
+                                       "No",   "NO",   "on",  "On",  "ON",  "off",   "Off",   "OFF",
+                                       "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null",
+                                       "NULL", "~",    "<<",  "="};
+  for (const char* word : kWords)
+    if (text == word) return true;
+  std::size_t i = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  if (i >= text.size()) return false;
+  char first = text[i];
+  if (first == '.') return text.size() > i + 1;  // .5, .inf, .nan, .Inf …
+  if (first < '0' || first > '9') return false;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    bool numeric = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+                   c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == '_' || c == '.' || c == ':' ||
+                   c == '+' || c == '-';
+    if (!numeric) return false;
+  }
+  return true;
 }
 
 std::string scalar_text(const Node& n) {
   if (n.is_null()) return "null";
-  // A string must stay a string: write it plain only when it could not read as anything
-  // else, under YAML 1.2 or 1.1.
+  // A quoted scalar must stay a string: write it plain only when it could not read as
+  // anything else, in YAML 1.2 (deploy-advisor) and in YAML 1.1 (most other tools). A plain
+  // scalar that this tool reads as a string is quoted too when a 1.1 reader would not.
   Node as_plain = Node::scalar(n.text(), Node::Style::Plain, {});
-  const bool is_string = scalar_type(as_plain) == ScalarType::String;
-  bool stays = n.style() == Node::Style::Plain || is_string;
-  if (is_string && yaml11_reads_as_non_string(n.text())) stays = false;
+  bool reads_as_string = scalar_type(as_plain) == ScalarType::String;
+  bool stays = n.style() == Node::Style::Plain || reads_as_string;
+  if (reads_as_string && yaml_1_1_reads_as_other(n.text())) stays = false;
   if (stays && safe_plain(n.text())) return n.text();
   return quoted(n.text());
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -31,15 +32,39 @@ Value apply_growth(const Value& traffic) {
 
 Value topology_view(const LoadedTopology& topology) { return topology.root; }
 
+/// The product's components grouped by role, in the order written: `components_by_role.api`
+/// finds the API components without scanning every component, so that a rule looking, for each
+/// API, at the load balancers stays linear in the number of components.
+Value components_by_role(const LoadedProduct& product) {
+  Value::Map groups;
+  std::unordered_map<std::string, std::size_t> index;
+  std::vector<Value::List> lists;
+  std::vector<std::string> roles;
+  for (const auto& c : product.components.as_list()) {
+    std::string role = c.get("role").is_string() ? c.get("role").as_string() : std::string();
+    auto [it, fresh] = index.emplace(role, lists.size());
+    if (fresh) {
+      lists.emplace_back();
+      roles.push_back(role);
+    }
+    lists[it->second].push_back(c);
+  }
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    groups.emplace_back(roles[i], Value::list(std::move(lists[i]), product.components.location()));
+  return Value::map(std::move(groups), product.components.location());
+}
+
 /// One entry per (figure, component) the figure recommends for, for rules such as DA005.
 Value recommendations(const LoadedProduct& product, const ProductSizing* sizing) {
   Value::List list;
   if (!sizing) return Value::list({}, product.location);
+  std::unordered_map<std::string, const Value*> by_name;
+  for (const auto& c : product.components.as_list())
+    if (c.get("name").is_string()) by_name[c.get("name").as_string()] = &c;
   for (const auto& f : sizing->figures) {
     for (const auto& name : f.components) {
       Value component;
-      for (const auto& c : product.components.as_list())
-        if (c.get("name").as_string() == name) component = c;
+      if (auto it = by_name.find(name); it != by_name.end()) component = *it->second;
       list.push_back(Value::map({{"name", Value::string(f.name)},
                                  {"title", Value::string(f.title)},
                                  {"unit", Value::string(f.unit)},
@@ -63,6 +88,7 @@ lang::Environment product_environment(const LoadedTopology& topology, const Load
   env.bind("production", Value::boolean(topology.environment == "production"));
   env.bind("product", product.section);
   env.bind("components", product.components);
+  env.bind("components_by_role", components_by_role(product));
   env.bind("traffic", product.traffic);
   env.bind("config", product.config);
   env.bind("cluster", product.cluster);
@@ -207,7 +233,7 @@ class RuleRunner {
       if (!value) return;
       Value v = lang::evaluate(*value, env);
       if (v.is_error()) return fail(rule, "patch", v.as_string());
-      if (!v.is_absent()) f.remedies.push_back({patch.path, v});
+      if (!v.is_unset()) f.remedies.push_back({patch.path, v});
     }
     findings_.push_back(std::move(f));
   }
@@ -373,6 +399,7 @@ std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopo
   }
   apply_inline_waivers(profiles, topology.inline_waivers, today_utc(), findings, errors);
   if (!errors.empty()) throw InputFailure(std::move(errors));
+  resolve_targets(findings, sizing);
   sort_findings(findings);
   return findings;
 }

@@ -1,6 +1,7 @@
 #include "deploy_advisor/plan.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace deploy_advisor {
 
@@ -19,10 +20,13 @@ bool ComponentPlan::changed() const {
 
 namespace {
 
-const char* const kSettingKeys[] = {"replicas", "cpu", "memory_gb", "disk_gb"};
+const char* const kSettingKeys[] = {"replicas", "cpu", "memory_gb", "disk_gb", "max_connections"};
+
+// Settings written on the component itself; the others are under `resources`.
+bool top_level_setting(std::string_view key) { return key == "replicas" || key == "max_connections"; }
 
 std::optional<double> current_value(const Value& component, std::string_view key) {
-  Value v = key == "replicas" ? component.get("replicas") : component.get("resources").get(key);
+  Value v = top_level_setting(key) ? component.get(key) : component.get("resources").get(key);
   if (v.is_number()) return v.as_number();
   if (key == "replicas") return 1.0;  // topology v1 default
   return std::nullopt;
@@ -71,14 +75,16 @@ std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::ve
       if (s.product == product.name) ps = &s;
     if (ps) {
       plan.missing_inputs = ps->missing_inputs;
+      // By name, so a figure for every one of 10,000 components costs no scan per component.
+      std::unordered_map<std::string, std::size_t> by_name;
+      for (std::size_t i = 0; i < plan.components.size(); ++i) by_name.emplace(plan.components[i].name, i);
       for (const auto& figure : ps->figures) {
         bool placed = false;
         for (const auto& name : figure.components)
-          for (auto& cp : plan.components)
-            if (cp.name == name) {
-              recommend(cp, figure);
-              placed = true;
-            }
+          if (auto at = by_name.find(name); at != by_name.end()) {
+            recommend(plan.components[at->second], figure);
+            placed = true;
+          }
         if (!placed && figure.add) {
           std::string name = figure.add->find("name")->text();
           auto it = std::find_if(plan.components.begin(), plan.components.end(),
@@ -101,6 +107,58 @@ std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::ve
     }
     for (auto& cp : plan.components) order_settings(cp);
     plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+}  // namespace deploy_advisor
+
+namespace deploy_advisor {
+
+std::vector<ProductPlan> compare_plan(const LoadedTopology& original, const LoadedTopology& revised,
+                                      const std::vector<ProductSizing>& revised_sizing,
+                                      const std::vector<AddedComponent>& added) {
+  std::vector<ProductPlan> plans = make_plan(revised, revised_sizing);
+  for (auto& plan : plans) {
+    const LoadedProduct* before = nullptr;
+    for (const auto& p : original.products)
+      if (p.name == plan.product) before = &p;
+    const LoadedProduct* after = nullptr;
+    for (const auto& p : revised.products)
+      if (p.name == plan.product) after = &p;
+    std::unordered_map<std::string, const Value*> was_by_name, now_by_name;
+    if (before)
+      for (const auto& c : before->components.as_list()) was_by_name.emplace(c.get("name").as_string(), &c);
+    if (after)
+      for (const auto& c : after->components.as_list()) now_by_name.emplace(c.get("name").as_string(), &c);
+    for (auto& cp : plan.components) {
+      auto w = was_by_name.find(cp.name);
+      const Value* was = w == was_by_name.end() ? nullptr : w->second;
+      auto n = now_by_name.find(cp.name);
+      const Value* now = n == now_by_name.end() ? nullptr : n->second;
+      if (!was) {
+        cp.to_add = true;
+        for (const auto& a : added)
+          if (a.product == plan.product && a.component == cp.name && cp.added_for.empty()) cp.added_for = a.answers;
+        if (cp.added_for.empty() && !cp.figures.empty()) cp.added_for = cp.figures.front()->title;
+      }
+      for (const char* key : kSettingKeys) {
+        std::optional<double> current = was ? current_value(*was, key) : std::nullopt;
+        std::optional<double> revised_value = now ? current_value(*now, key) : std::nullopt;
+        ComponentPlan::Setting* s = nullptr;
+        for (auto& x : cp.settings)
+          if (x.key == key) s = &x;
+        if (!s && !current && !revised_value) continue;
+        if (!s) {
+          cp.settings.push_back({key, std::nullopt, std::nullopt});
+          s = &cp.settings.back();
+        }
+        s->current = current;
+        if (revised_value && (!current || *revised_value != *current))
+          s->recommended = std::max(s->recommended.value_or(0), *revised_value);
+      }
+      order_settings(cp);
+    }
   }
   return plans;
 }

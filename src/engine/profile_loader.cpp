@@ -37,7 +37,7 @@ const std::vector<std::string>& rule_variable_names() {
   static const std::vector<std::string> names = {
       "topology", "production", "product", "components", "traffic", "assumptions",
       "config",   "cluster",    "apis",    "flows",      "sizing",  "volume",
-      "missing_inputs", "recommendations", "defaults", "version"};
+      "missing_inputs", "recommendations", "defaults", "version", "components_by_role"};
   return names;
 }
 
@@ -457,9 +457,9 @@ class ProfileReader {
       f.explain = template_of(item, "explain", path, with_value, false);
       f.sets = text(item, "sets", path, false);
       if (!f.sets.empty() && f.sets != "replicas" && f.sets != "cpu" && f.sets != "memory_gb" &&
-          f.sets != "disk_gb")
+          f.sets != "disk_gb" && f.sets != "max_connections")
         fail(*item.find("sets"), path + ".sets",
-             fmt::format("'{}' is not a component figure; expected replicas, cpu, memory_gb or disk_gb",
+             fmt::format("'{}' is not a component figure; expected replicas, cpu, memory_gb, disk_gb or max_connections",
                          f.sets));
       if (const Node* add = item.find("add")) {
         if (!add->is_mapping() || !add->find("name") || !add->find("role"))

@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "deploy_advisor/format.hpp"
@@ -26,6 +28,13 @@ void write_json(const CheckReport& report, std::ostream& out) {
       findings.back()["waiver"] = {{"reason", f.waiver.reason},
                                    {"until", f.waiver.until.empty() ? Json(nullptr) : Json(f.waiver.until)},
                                    {"source", to_string(f.waiver.source)}};
+    if (f.target) {
+      const Value& v = f.target->value;
+      Json value = v.is_number() && std::floor(v.as_number()) == v.as_number() && std::fabs(v.as_number()) < 1e15
+                       ? Json(static_cast<long long>(v.as_number()))
+                       : v.is_number() ? Json(v.as_number()) : Json(display(v));
+      findings.back()["target"] = {{"path", f.target->path}, {"value", value}, {"reasons", f.target->reasons}};
+    }
   }
   // Input errors of topologies that could not be checked; the findings of the others are
   // still reported, and the exit status is 2.

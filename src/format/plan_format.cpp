@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -41,11 +42,13 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
     first = false;
     out << markdown_title(p.product) << "\n";
     std::vector<std::vector<std::string>> rows = {
-        {"component", "role", "replicas", "cpu", "memory_gb", "disk_gb", "basis"}};
+        {"component", "role", "replicas", "cpu", "memory_gb", "disk_gb", "max_connections", "basis"}};
     for (const auto& cp : p.components) {
+      std::string basis = basis_text(cp);
+      if (cp.to_add && !cp.added_for.empty()) basis = "added for " + cp.added_for + (basis.empty() ? "" : "; " + basis);
       rows.push_back({cp.to_add ? cp.name + " (add)" : cp.name, cp.role, setting_text(cp.setting("replicas")),
                       setting_text(cp.setting("cpu")), setting_text(cp.setting("memory_gb")),
-                      setting_text(cp.setting("disk_gb")), basis_text(cp)});
+                      setting_text(cp.setting("disk_gb")), setting_text(cp.setting("max_connections")), basis});
     }
     std::vector<std::size_t> widths(rows[0].size(), 0);
     for (const auto& row : rows)
@@ -56,6 +59,17 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
         line += i + 1 < row.size() ? fmt::format("{:<{}}  ", row[i], widths[i]) : row[i];
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out << line << "\n";
+    }
+    // Every figure of the components, with its unit, whether or not it changes a setting.
+    std::vector<const Figure*> shown;
+    for (const auto& cp : p.components)
+      for (const Figure* f : cp.figures)
+        if (std::find(shown.begin(), shown.end(), f) == shown.end()) shown.push_back(f);
+    for (const Figure* f : shown) {
+      std::string where;
+      for (const auto& name : f->components) where += (where.empty() ? "" : ", ") + name;
+      out << fmt::format("  {}{}: {}{}{}\n", f->title, where.empty() ? "" : " (" + where + ")",
+                         display(Value::number(f->value)), f->unit.empty() ? "" : " ", f->unit);
     }
     for (const Figure* f : p.capacity) {
       out << fmt::format("  {}: {}{}{}\n      {}{}\n", f->title, display(Value::number(f->value)),
@@ -73,12 +87,18 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
 void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<ProductSizing>& sizing,
                      std::ostream& out) {
   using Json = nlohmann::ordered_json;
-  auto number = [](std::optional<double> v) { return v ? Json(*v) : Json(nullptr); };
+  // Counts are integers in JSON (3, not 3.0); fractions stay numbers.
+  auto number = [](std::optional<double> v) {
+    if (!v) return Json(nullptr);
+    if (std::floor(*v) == *v && std::fabs(*v) < 1e15) return Json(static_cast<long long>(*v));
+    return Json(*v);
+  };
   Json products = Json::object();
   for (const auto& p : plan) {
     Json components = Json::array();
     for (const auto& cp : p.components) {
       Json c = {{"name", cp.name}, {"role", cp.role}, {"to_add", cp.to_add}};
+      if (cp.to_add) c["added_for"] = cp.added_for;
       for (const auto& s : cp.settings)
         c[s.key] = {{"current", number(s.current)}, {"recommended", number(s.recommended)}};
       c["basis"] = basis_text(cp);
@@ -86,13 +106,13 @@ void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<Pro
     }
     Json storage = Json::array();
     for (const Figure* f : p.capacity)
-      storage.push_back({{"name", f->name}, {"what", f->title}, {"value", f->value}, {"unit", f->unit},
+      storage.push_back({{"name", f->name}, {"what", f->title}, {"value", number(f->value)}, {"unit", f->unit},
                          {"explanation", f->explanation}, {"formula", f->formula}, {"basis", f->basis}});
     Json assumptions = Json::array();
     for (const auto& s : sizing) {
       if (s.product != p.product) continue;
       for (const auto& a : s.assumptions)
-        assumptions.push_back({{"name", a.name}, {"value", a.value}, {"overridden", a.overridden},
+        assumptions.push_back({{"name", a.name}, {"value", number(a.value)}, {"overridden", a.overridden},
                                {"basis", a.basis}});
     }
     products[p.product] = {{"components", components},
