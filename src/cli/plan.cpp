@@ -32,6 +32,13 @@ int run_plan(Context& context, const PlanOptions& options) {
     if (!context.output_file.empty())
       rebase_native_paths(revised, folder_of(options.topology), folder_of(context.output_file));
     text << topology_text(layout.original.topology, revised, layout.revised.findings);
+    // The written file cannot say which bases it came from without changing when planned
+    // again, so the user hears it here.
+    const auto& bases = layout.original.topology.bases;
+    if (!bases.empty() && !context.quiet)
+      context.err << "deploy-advisor: " << options.topology << " extends " << bases.front()
+                  << (bases.size() > 1 ? " (and its bases)" : "")
+                  << ": the plan is the merged file, and it extends nothing\n";
   } else {
     write_plan_text(layout.plan, text);
   }

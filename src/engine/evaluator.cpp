@@ -408,13 +408,22 @@ std::vector<RuleSelection> select_rules(const ProfileSet& profiles, const Loaded
   std::vector<RuleSelection> selections;
   for (const Rule* rule : profiles.rules()) {
     RuleSelection s{rule, rule->from_loader, false, {}};  // loader rules are checked while reading
-    for (const auto& product : topology.products) s.evaluated = s.evaluated || applies(*rule, product, topology);
+    bool outside_versions = false;
+    for (const auto& product : topology.products) {
+      ProductVersion version = product_version(product);
+      bool runs = applies(*rule, product, topology, version);
+      s.evaluated = s.evaluated || runs;
+      outside_versions = outside_versions ||
+                         (!runs && (rule->product == "general" || rule->product == product.name) &&
+                          !version_in_range(version.number, rule->since, rule->until));
+    }
     s.product_present = rule->product == "general" || rule->from_loader ||
                         std::any_of(topology.products.begin(), topology.products.end(),
                                     [&](const LoadedProduct& p) { return p.name == rule->product; });
     if (!s.evaluated)
       s.skipped_because =
           !s.product_present ? fmt::format("the topology has no {} section", rule->product)
+          : outside_versions ? std::string("holds for other versions of the product than the one declared")
                        : fmt::format("runs only when environment is production (here: {})",
                                      topology.environment.empty() ? "not set" : topology.environment);
     selections.push_back(std::move(s));

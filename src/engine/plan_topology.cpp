@@ -211,16 +211,9 @@ std::string topology_text(const LoadedTopology& original, const Node& revised,
   // this file is this file.
   std::string text = fmt::format(
       "# The recommended layout of {}, written by deploy-advisor plan.\n"
-      "# Comments of the original file are not kept; its keys and their order are.\n",
+      "# Comments of the original file are not kept; its keys and their order are.\n"
+      "# It is complete: what an `extends` base gave the original is merged in.\n",
       original.name);
-  if (!original.bases.empty()) {
-    std::string bases;
-    for (const auto& b : original.bases) bases += (bases.empty() ? "" : ", ") + b;
-    text += fmt::format(
-        "# {} extends {}: this is the merged file, the bases and the overlay in one, and it "
-        "extends nothing.\n",
-        original.path, bases);
-  }
   bool any = false;
   for (const auto& f : remaining) {
     if (f.severity != Severity::Error || f.waived) continue;

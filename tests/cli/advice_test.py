@@ -79,14 +79,15 @@ with tempfile.TemporaryDirectory() as work:
     expect("2 -> 8" in api_row, f"plan shows the same 8 for api: {api_row!r}")
 
     # MySQL connections from the recommended replicas, max_connections raised to cover them:
-    # (pool 5 + overflow 2) x 1 worker x 8 API replicas + (5 + 2) x 1 x 1 worker = 63.
+    # Open-source Tracardi (no edition declared) opens 2 engines x (pool 3 + overflow 2) per
+    # worker process: 10 x 1 worker x 8 API replicas + 10 x 1 x 1 worker replica = 90.
     plan = json.loads(run("plan", "--format", "json", topology).stdout)
     mysql = next(c for c in plan["products"]["tracardi"]["components"] if c["name"] == "mysql")
-    expect(mysql["max_connections"] == {"current": 20, "recommended": 63}, f"mysql max_connections: {mysql}")
+    expect(mysql["max_connections"] == {"current": 20, "recommended": 90}, f"mysql max_connections: {mysql}")
     expect(isinstance(mysql["replicas"]["current"], int), "JSON counts are integers")
     mysql_row = next((line for line in plan_text.splitlines() if line.strip().startswith("mysql ")), "")
-    expect("20 -> 63" in mysql_row, f"text plan raises max_connections: {mysql_row!r}")
-    expect("MySQL connections Tracardi can open (mysql): 63 connections" in plan_text,
+    expect("20 -> 90" in mysql_row, f"text plan raises max_connections: {mysql_row!r}")
+    expect("MySQL connections Tracardi can open (mysql): 90 connections" in plan_text,
            "text plan shows the MySQL figure with its unit")
 
     # Strings a YAML 1.1 reader would take for something else stay strings.
@@ -120,8 +121,8 @@ with tempfile.TemporaryDirectory() as work:
     example = run("plan", os.path.join(SOURCE, "examples", "acme-production.yaml")).stdout
     for figure in ["Pulsar retention size for the declared events (pulsar):",
                    "BookKeeper storage for the retained data (pulsar):",
-                   "Pulsar brokers at least (pulsar): 2 brokers",
-                   "BookKeeper bookies at least (pulsar): 3 bookies",
+                   "Pulsar brokers for the declared peak of events, N+1 (pulsar): 2 brokers",
+                   "BookKeeper bookies for the declared write rate and retained data, with the write quorum (pulsar): 3 bookies",
                    "Redis memory for the profile cache (redis):",
                    "MySQL connections Tracardi can open (mysql):",
                    "Elasticsearch disk per node (elasticsearch):"]:

@@ -315,8 +315,8 @@ TEST_CASE("DA005 states the issue's example for the Tracardi public API") {
   CHECK(it->message ==
         "api-public: 2 replicas; 6 needed for 2,880 req/s at 600 req/s per 25-worker instance, N+1 "
         "(seed 003 Q&A); one target for replicas: 6, the strictest of 6 (DA005; public API replicas, "
-        "N+1 for the declared peak), 5 (TR001), 3 (TR005; public API replicas at least (2 when the "
-        "declared peak fits one instance))");
+        "N+1 for the declared peak), 5 (TR001), 3 (TR005; public API replicas at least (the "
+        "low-traffic minimum when the declared peak fits one instance))");
   REQUIRE(it->target);
   CHECK(it->target->path == "products.tracardi.components.api-public.replicas");
   CHECK(it->target->value.as_number() == 6);
