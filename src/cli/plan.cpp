@@ -19,6 +19,8 @@ class OverlayFileSystem final : public FileSystem {
     if (path == path_) return {Status::Ok, contents_};
     return base_.read(path, max_bytes);
   }
+  Kind kind(const std::string& path) const override { return base_.kind(path); }
+  std::string real_path(const std::string& path) const override { return base_.real_path(path); }
 
  private:
   const FileSystem& base_;
@@ -32,8 +34,9 @@ struct Checked {
   std::vector<Finding> findings;
 };
 
-Checked check(const std::string& path, const FileSystem& files, const ProfileSet& profiles) {
-  Checked c{load_topology(path, files, load_options(profiles)), {}, {}};
+Checked check(const std::string& path, const FileSystem& files, const ProfileSet& profiles,
+              const LoadOptions& load) {
+  Checked c{load_topology(path, files, load), {}, {}};
   c.sizing = compute_sizing(profiles, c.topology);
   c.findings = check_topology(profiles, c.topology, c.sizing);
   return c;
@@ -49,7 +52,7 @@ std::string revised_topology(const Checked& original, const Context& context, co
   for (int round = 0;; ++round) {
     std::string body = write_yaml(revised);
     OverlayFileSystem overlay(context.files, path, body);
-    Checked again = check(path, overlay, profiles);
+    Checked again = check(path, overlay, profiles, load_options(context, profiles));
     auto plan = make_plan(again.topology, again.sizing);
     bool more = false;
     for (const auto& f : again.findings) more = more || (f.severity == Severity::Error && !f.remedies.empty());
@@ -64,7 +67,7 @@ std::string revised_topology(const Checked& original, const Context& context, co
 
 int run_plan(Context& context, const PlanOptions& options) {
   ProfileSet profiles = load_profiles(context);
-  Checked checked = check(options.topology, context.files, profiles);
+  Checked checked = check(options.topology, context.files, profiles, load_options(context, profiles));
   auto plan = make_plan(checked.topology, checked.sizing);
   std::ostringstream text;
   if (options.format == "json") write_plan_json(plan, checked.sizing, text);

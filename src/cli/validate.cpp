@@ -6,16 +6,17 @@ namespace deploy_advisor::cli {
 
 int run_validate(Context& context, const std::vector<std::string>& topologies) {
   ProfileSet profiles = load_profiles(context);
-  LoadOptions options = load_options(profiles);
+  LoadOptions options = load_options(context, profiles);
   std::vector<InputError> errors;
   for (const auto& path : topologies) {
     try {
       LoadedTopology topology = load_topology(path, context.files, options);
       // Unknown keys are warnings: worth showing, not a reason to reject the file.
       for (const auto& w : topology.warnings)
-        context.err << fmt::format("{}: warning: {} [{}]\n", to_string(w.location), w.message, w.rule_id);
+        context.err << fmt::format("{}: warning: {} [{}]\n", printable(to_string(w.location)),
+                                   printable(w.message), w.rule_id);
       if (!context.quiet)
-        context.out << fmt::format("{}: valid ({} {}, {} native {})\n", path, topology.products.size(),
+        context.out << fmt::format("{}: valid ({} {}, {} native {})\n", printable(path), topology.products.size(),
                                    topology.products.size() == 1 ? "product" : "products",
                                    topology.input_files.size() - 1,
                                    topology.input_files.size() == 2 ? "file" : "files");

@@ -17,8 +17,12 @@ bool is_date(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (text[i] < '0' || text[i] > '9') return false;
-  int month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  // A calendar date: 2023-02-31 is refused, 2024-02-29 accepted.
+  return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                     std::chrono::day{static_cast<unsigned>(day)}}
+      .ok();
 }
 
 class ConfigReader {
@@ -134,16 +138,15 @@ ToolConfig load_tool_config(const std::string& path, const FileSystem& files, co
   return config;
 }
 
-std::string find_tool_config(const std::string& folder) {
-  std::error_code ec;
-  std::filesystem::path at = std::filesystem::absolute(folder.empty() ? "." : folder, ec);
-  if (ec) return {};
-  for (int depth = 0; depth < 64; ++depth) {
-    auto candidate = at / ".deploy-advisor.yaml";
-    std::error_code missing;  // a folder without the file is the common case, not an error
-    if (std::filesystem::is_regular_file(candidate, missing)) return candidate.string();
-    if (!at.has_parent_path() || at.parent_path() == at) break;
-    at = at.parent_path();
+std::string find_tool_config(const FileSystem& files, const std::string& folder, const std::string& root) {
+  // The search stops at the root: a configuration above the repository is not the
+  // repository's, and must not disable its rules.
+  std::filesystem::path at = std::filesystem::path(folder.empty() ? "." : folder).lexically_normal();
+  for (int depth = 0; depth < 256 && is_inside(root, at.string()); ++depth) {
+    auto candidate = (at / ".deploy-advisor.yaml").string();
+    if (files.kind(candidate) != FileSystem::Kind::Missing) return candidate;
+    if (std::filesystem::absolute(at).lexically_normal() == std::filesystem::absolute(root).lexically_normal()) break;
+    at = (at / "..").lexically_normal();
   }
   return {};
 }

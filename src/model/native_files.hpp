@@ -34,6 +34,8 @@ class NativeFiles {
                   const std::string& folder, const std::string& key_path);
 
   [[nodiscard]] const std::vector<std::string>& files_read() const { return files_read_; }
+  /// The folder every file read must lie in (see find_root).
+  void set_root(std::string root) { root_ = std::move(root); }
 
  private:
   struct Document {
@@ -50,6 +52,7 @@ class NativeFiles {
   std::vector<InputError>& errors_;
   std::vector<Finding>& warnings_;
   std::vector<std::string> files_read_;
+  std::string root_ = ".";
 };
 
 }  // namespace deploy_advisor

@@ -44,6 +44,7 @@ class TopologyLoader {
         options_(options),
         native_(files, options.limits, errors_, warnings_) {
     folder_ = path == "-" ? std::string() : parent_folder(path);
+    native_.set_root(options.root.empty() ? find_root(files, path) : options.root);
     for (const auto& p : builtin_products()) products_.push_back(&p);
     for (const auto& p : options.extra_products) products_.push_back(&p);
   }
