@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "deploy_advisor/node.hpp"
 
@@ -10,5 +11,9 @@ namespace deploy_advisor {
 /// stay plain where that is unambiguous, strings that would read as something else are
 /// double-quoted.
 std::string write_yaml(const Node& root);
+
+/// The one escaping function for text in a YAML comment: one line, control characters shown
+/// as escapes, so a value (the topology's name) cannot end the comment and start YAML.
+std::string yaml_comment_text(std::string_view text);
 
 }  // namespace deploy_advisor

@@ -140,15 +140,16 @@ Node revise_topology(const LoadedTopology& topology, const std::vector<ProductPl
 std::string topology_text(const LoadedTopology& original, const Node& revised,
                           const std::vector<Finding>& remaining) {
   std::string text = fmt::format(
-      "# The recommended layout of {}, written by deploy-advisor plan from {}.\n", original.name,
-      original.path);
+      "# The recommended layout of {}, written by deploy-advisor plan from {}.\n",
+      yaml_comment_text(original.name), yaml_comment_text(original.path));
   bool any = false;
   for (const auto& f : remaining) {
     if (f.severity != Severity::Error) continue;
     if (!any) text += "# To do (plan cannot choose these):\n";
     any = true;
-    text += fmt::format("#   - {} {}: {}\n", f.rule_id, f.component.empty() ? f.product : f.component,
-                        f.message);
+    text += fmt::format("#   - {} {}: {}\n", yaml_comment_text(f.rule_id),
+                        yaml_comment_text(f.component.empty() ? f.product : f.component),
+                        yaml_comment_text(f.message));
   }
   return text + write_yaml(revised);
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "deploy_advisor/diagnostics.hpp"
 #include "deploy_advisor/format.hpp"
 #include "deploy_advisor/plan.hpp"
 #include "format/markdown_text.hpp"
@@ -39,13 +40,14 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
   for (const auto& p : plan) {
     if (!first) out << "\n";
     first = false;
-    out << markdown_title(p.product) << "\n";
+    out << printable(product_title(p.product)) << "\n";
     std::vector<std::vector<std::string>> rows = {
         {"component", "role", "replicas", "cpu", "memory_gb", "disk_gb", "basis"}};
     for (const auto& cp : p.components) {
-      rows.push_back({cp.to_add ? cp.name + " (add)" : cp.name, cp.role, setting_text(cp.setting("replicas")),
-                      setting_text(cp.setting("cpu")), setting_text(cp.setting("memory_gb")),
-                      setting_text(cp.setting("disk_gb")), basis_text(cp)});
+      rows.push_back({printable(cp.to_add ? cp.name + " (add)" : cp.name), printable(cp.role),
+                      setting_text(cp.setting("replicas")), setting_text(cp.setting("cpu")),
+                      setting_text(cp.setting("memory_gb")), setting_text(cp.setting("disk_gb")),
+                      printable(basis_text(cp))});
     }
     std::vector<std::size_t> widths(rows[0].size(), 0);
     for (const auto& row : rows)
@@ -64,7 +66,7 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
     }
     if (!p.missing_inputs.empty()) {
       std::string keys;
-      for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + k;
+      for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + printable(k);
       out << "  not sized: traffic inputs missing: " << keys << "\n";
     }
   }
@@ -100,7 +102,7 @@ void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<Pro
                            {"assumptions", assumptions},
                            {"missing_inputs", p.missing_inputs}};
   }
-  out << Json{{"products", products}}.dump(2) << "\n";
+  out << Json{{"products", products}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace deploy_advisor

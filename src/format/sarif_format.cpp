@@ -1,4 +1,6 @@
+#include <cctype>
 #include <map>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,25 @@ const char* sarif_level(Severity severity) {
       return "note";
   }
   return "warning";
+}
+
+/// The one escaping function for SARIF artifact URIs: a relative reference with every byte
+/// outside RFC 3986's unreserved set (and `/`) percent-encoded, so spaces, `#`, `?`, `%` and
+/// non-ASCII names stay part of the path.
+std::string sarif_uri(std::string_view path) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out = !path.empty() && path.front() == '/' ? "file://" : "";
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -53,7 +74,7 @@ void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ost
         {"message", {{"text", f.fix.empty() ? f.message : f.message + ". Fix: " + f.fix}}},
         {"locations",
          Json::array({{{"physicalLocation",
-                        {{"artifactLocation", {{"uri", std::string(f.location.file_name())}}},
+                        {{"artifactLocation", {{"uri", sarif_uri(f.location.file_name())}}},
                          {"region",
                           {{"startLine", std::max<std::uint32_t>(f.location.line, 1)},
                            {"startColumn", std::max<std::uint32_t>(f.location.column, 1)}}}}}}})},
@@ -76,7 +97,13 @@ void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ost
                    {"results", results},
                }})},
   };
-  out << root.dump(2) << "\n";
+  // Left-out findings are said where SARIF viewers show run-level messages.
+  if (!report.omitted.empty())
+    root["runs"][0]["invocations"] = Json::array({{{"executionSuccessful", true},
+                                                   {"toolExecutionNotifications",
+                                                    Json::array({{{"level", "note"},
+                                                                  {"message", {{"text", omitted_note(report)}}}}})}}});
+  out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace deploy_advisor

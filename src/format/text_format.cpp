@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "deploy_advisor/diagnostics.hpp"
 #include "deploy_advisor/format.hpp"
 
 namespace deploy_advisor {
@@ -31,13 +32,16 @@ void write_text(const CheckReport& report, const TextStyle& style, std::ostream&
     if (!first && f.location.file_name() != current_file && !style.quiet) out << "\n";
     first = false;
     current_file = f.location.file_name();
-    out << paint(to_string(f.location), "1", style.color) << ": "
+    // Every value from the input goes through printable: a component name cannot move the
+    // cursor, retitle the terminal or start a line of its own (`::error file=…::`).
+    out << paint(printable(to_string(f.location)), "1", style.color) << ": "
         << paint(std::string(to_string(f.severity)), severity_color(f.severity), style.color) << ": "
-        << f.message << " [" << f.rule_id << " " << f.rule_name << "]\n";
+        << printable(f.message) << " [" << printable(f.rule_id) << " " << printable(f.rule_name) << "]\n";
     if (style.quiet) continue;
-    if (!f.fix.empty()) out << "  fix: " << f.fix << "\n";
+    if (!f.fix.empty()) out << "  fix: " << printable(f.fix) << "\n";
     out << "  see: " << rule_doc_path(f.rule_id) << " (deploy-advisor explain " << f.rule_id << ")\n";
   }
+  if (!report.omitted.empty()) out << (style.quiet ? "" : "\n") << omitted_note(report) << "\n";
   if (style.quiet) return;
   if (!report.findings.empty()) out << "\n";
   std::size_t files = report.topologies.size();
