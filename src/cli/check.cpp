@@ -8,7 +8,7 @@ namespace deploy_advisor::cli {
 
 int run_check(Context& context, const CheckOptions& options) {
   ProfileSet profiles = load_profiles(context);
-  LoadOptions load = load_options(profiles);
+  LoadOptions load = load_options(context, profiles);
   CheckReport report;
   if (options.fail_on == "never") report.fail_never = true;
   else parse_severity(options.fail_on, &report.fail_on);
@@ -30,6 +30,7 @@ int run_check(Context& context, const CheckOptions& options) {
   }
   if (!errors.empty()) return report_input_errors(context, errors);
   sort_findings(report.findings);
+  limit_findings(report);
 
   OutputFormat format = OutputFormat::Text;
   parse_output_format(options.format, &format);

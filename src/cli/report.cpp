@@ -1,13 +1,14 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "deploy_advisor/format.hpp"
 #include "deploy_advisor/report.hpp"
 
 namespace deploy_advisor::cli {
 
 int run_report(Context& context, const ReportOptions& options) {
   ProfileSet profiles = load_profiles(context);
-  LoadedTopology topology = load_topology(options.topology, context.files, load_options(profiles));
+  LoadedTopology topology = load_topology(options.topology, context.files, load_options(context, profiles));
   auto sizing = compute_sizing(profiles, topology);
   CheckReport check;
   check.topologies.push_back(options.topology);
@@ -15,6 +16,7 @@ int run_report(Context& context, const ReportOptions& options) {
   apply_configuration(context, options.topology, profiles, check.findings);
   if (options.fail_on == "never") check.fail_never = true;
   else parse_severity(options.fail_on, &check.fail_on);
+  limit_findings(check);
   auto plan = make_plan(topology, sizing);
   std::ostringstream text;
   write_report(ReportInput{&topology, &sizing, &plan, &check, options.date}, text);

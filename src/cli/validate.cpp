@@ -12,9 +12,13 @@ int run_validate(Context& context, const std::vector<std::string>& topologies) {
     try {
       LoadedTopology topology = load_topology(path, context.files, options);
       // Unknown keys are warnings: worth showing, not a reason to reject the file.
+      std::size_t shown = 0;
       for (const auto& w : topology.warnings)
-        context.err << fmt::format("{}: warning: {} [{}]\n", printable(to_string(w.location)),
+        if (++shown <= 100) context.err << fmt::format("{}: warning: {} [{}]\n", printable(to_string(w.location)),
                                    printable(w.message), w.rule_id);
+      if (topology.warnings.size() > 100)
+        context.err << fmt::format("… and {} more warnings not shown (at most 100 per topology)\n",
+                                   topology.warnings.size() - 100);
       if (!context.quiet)
         context.out << fmt::format("{}: valid ({} {}, {} native {})\n", printable(path), topology.products.size(),
                                    topology.products.size() == 1 ? "product" : "products",

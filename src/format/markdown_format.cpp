@@ -41,12 +41,13 @@ void write_markdown_findings(const CheckReport& report, std::ostream& out) {
                              severity_icon(severity));
           any = true;
         }
-        out << fmt::format("| {} | [{}]({}) | {} | `{}` | {} |\n", to_string(severity), f.rule_id,
+        out << fmt::format("| {} | [{}]({}) | {} | {} | {} |\n", to_string(severity), markdown_cell(f.rule_id),
                            rule_doc_path(f.rule_id), markdown_cell(f.message),
-                           markdown_cell(to_string(f.location)), markdown_cell(f.fix));
+                           markdown_code(to_string(f.location)), markdown_cell(f.fix));
       }
     }
   }
+  if (!report.omitted.empty()) out << "\n" << markdown_cell(omitted_note(report)) << "\n";
 }
 
 }  // namespace deploy_advisor

@@ -36,6 +36,8 @@ std::string range_text(const Schema& s) {
 
 /// Validates the topology against its schema while converting it to Values, so the file is
 /// walked once. Errors are collected, never thrown, until the whole file has been seen.
+constexpr std::size_t kMaxUnknownKeysDetailed = 1000;
+
 class TopologyLoader {
  public:
   TopologyLoader(const std::string& path, const FileSystem& files, const LoadOptions& options)
@@ -92,6 +94,13 @@ class TopologyLoader {
     Finding f;
     f.rule_id = "DA002";
     f.location = key.location();
+    // Past the number of findings a run writes, the rest are only counted: no suggestion to
+    // compute for each of 150,000 aliased keys.
+    if (warnings_.size() >= kMaxUnknownKeysDetailed) {
+      f.message = fmt::format("unknown key '{}'", key.text());
+      warnings_.push_back(std::move(f));
+      return;
+    }
     std::string suggestion = did_you_mean(key.text(), known);
     std::string where = parent_path.empty() ? "at the top level" : "in " + parent_path;
     f.message = fmt::format("unknown key '{}' {}", key.text(), where);
