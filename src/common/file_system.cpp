@@ -256,27 +256,36 @@ std::string join_path(const std::string& folder, const std::string& relative) {
 std::string find_root(const FileSystem& files, const std::string& topology_path) {
   std::string folder = topology_path == "-" ? std::string(".") : parent_folder(topology_path);
   if (folder.empty()) folder = ".";
+  auto holds_git = [&](const std::filesystem::path& p) {
+    return files.kind((p / ".git").string()) != FileSystem::Kind::Missing;
+  };
+  std::filesystem::path relative = std::filesystem::path(folder).lexically_normal();
+  bool climbs = false;
+  for (const auto& part : relative) climbs = climbs || part == "..";
+  // A relative folder is walked in its own spelling first (the memory file system holds
+  // relative paths), then above the working folder; the root keeps a relative spelling.
+  if (relative.is_relative() && !climbs) {
+    for (std::filesystem::path p = relative; !p.empty() && p != "."; p = p.parent_path()) {
+      if (holds_git(p)) return p.string();
+      if (!p.has_parent_path()) break;
+    }
+    if (holds_git(".")) return ".";
+  }
   std::filesystem::path at = absolute_normal(folder);
+  std::error_code ec;
+  auto cwd = std::filesystem::current_path(ec);
   // Bounded by the path's depth: each step removes one part.
-  std::filesystem::path found = at;
   for (std::filesystem::path p = at;; p = p.parent_path()) {
-    if (files.kind((p / ".git").string()) != FileSystem::Kind::Missing) {
-      found = p;
-      break;
+    if (holds_git(p)) {
+      if (relative.is_relative() && !ec) {
+        auto r = p.lexically_relative(cwd);
+        if (!r.empty()) return r.string();
+      }
+      return p.string();
     }
     if (!p.has_parent_path() || p.parent_path() == p) break;
   }
-  // A relative topology path gets a relative root, so messages and the memory file system
-  // (which holds relative paths) see the same spelling.
-  if (std::filesystem::path(folder).is_relative()) {
-    std::error_code ec;
-    auto cwd = std::filesystem::current_path(ec);
-    if (!ec) {
-      auto relative = found.lexically_relative(cwd);
-      if (!relative.empty()) return relative.string();
-    }
-  }
-  return found.string();
+  return relative.is_relative() ? relative.string() : at.string();
 }
 
 }  // namespace deploy_advisor

@@ -59,7 +59,7 @@ void expect_refused(const CliRun& r, const std::string& why) {
   CHECK(r.err.find(why) != std::string::npos);
   CHECK(r.out.find("TOPSECRET") == std::string::npos);
   CHECK(r.err.find("TOPSECRET") == std::string::npos);
-  CHECK(r.err.find(":5:13: error: products.metarank.config: cannot read") != std::string::npos);
+  CHECK(r.err.find(":8:13: error: products.metarank.config: cannot read") != std::string::npos);
 }
 
 template <typename F>
