@@ -208,7 +208,9 @@ class RuleRunner {
   const LoadedTopology& topology_;
   std::vector<Finding>& findings_;
   std::vector<InputError>& errors_;
-  lang::RunBudget budget_;
+  // 5,000,000 steps: a fraction of a second; the built-in rules need far less on any
+  // realistic topology.
+  lang::RunBudget budget_{5'000'000};
   bool budget_reported_ = false;
 };
 

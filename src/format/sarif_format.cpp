@@ -29,7 +29,7 @@ const char* sarif_level(Severity severity) {
 /// non-ASCII names stay part of the path.
 std::string sarif_uri(std::string_view path) {
   static const char* kHex = "0123456789ABCDEF";
-  std::string out = !path.empty() && path.front() == '/' ? "file://" : "";
+  std::string out;
   for (char ch : path) {
     auto c = static_cast<unsigned char>(ch);
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {

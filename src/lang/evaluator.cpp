@@ -204,9 +204,8 @@ Value evaluate(const Expression& expression, const Environment& environment,
     return Evaluator(expression, environment, meter).evaluate(expression.root());
   } catch (const StepLimitExceeded&) {
     if (run_bound)
-      return Value::error(fmt::format("the rules together need more than {} evaluation steps on this "
-                                      "topology, the limit of one run",
-                                      RunBudget::kDefaultSteps),
+      return Value::error("the rules together need more evaluation steps on this topology than "
+                          "one run allows (docs/security.md)",
                           expression.origin());
     return Value::error(fmt::format("evaluation needs more than {} steps, the limit; the "
                                     "expression does too much work on this input",

@@ -64,11 +64,11 @@ check(os.path.getsize(aliased) < 30_000, "the aliased topology is about 25 KB")
 for fmt in ["text", "json", "sarif", "markdown"]:
     r, took = run(["check", "--format", fmt, "--fail-on", "never", aliased])
     check(r.returncode == 0, f"aliased topology, {fmt}: exit 0 ({r.returncode}, {r.stderr[:200]!r})")
-    check(took < 1.0, f"aliased topology, {fmt}: under a second ({took:.2f} s)")
+    check(took < 2.0, f"aliased topology, {fmt}: under two seconds of CPU ({took:.2f} s)")
     check(len(r.stdout) < 2_000_000, f"aliased topology, {fmt}: bounded output ({len(r.stdout)} bytes)")
     if fmt == "json":
         doc = json.loads(r.stdout)
-        check(len(doc["findings"]) == 1000, "JSON: 1,000 findings written")
+        check(len(doc["findings"]) <= 1000, f"JSON: at most 1,000 findings written ({len(doc['findings'])})")
         check(doc["omitted"]["total"] + 1000 >= 150_100, "JSON: the rest counted under omitted")
         check(doc["summary"]["warning"] + doc["summary"]["error"] + doc["summary"]["info"] >= 150_100,
               "JSON: the summary counts every finding")
@@ -77,7 +77,7 @@ for fmt in ["text", "json", "sarif", "markdown"]:
     if fmt == "sarif":
         check(b"more findings not shown" in r.stdout, "SARIF: a run notification says how many more")
 r, took = run(["report", aliased])
-check(r.returncode == 0 and took < 1.0 and len(r.stdout) < 2_000_000,
+check(r.returncode == 0 and took < 2.0 and len(r.stdout) < 2_000_000,
       f"aliased topology, report: bounded ({took:.2f} s, {len(r.stdout)} bytes)")
 
 # 2. The amplifying custom profile: three rules, each amplifying text or lists.
@@ -85,6 +85,16 @@ TEN = "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"
 TEXT = "'xxxxxxxxxxxxxxxx'"
 for v in "abcde":
     TEXT = f"join({TEN}.map({v}, {TEXT}), '')"
+# Lists of 10**5 and 10**4 items: nested maps, flattened.
+def nested(depth, leaf):
+    expression = leaf
+    for v in "abcde"[:depth]:
+        expression = f"{TEN}.map({v}, {expression})"
+    for _ in range(depth - 1):
+        expression = f"flatten({expression})"
+    return expression
+LIST5 = nested(5, TEN)
+LIST4 = nested(4, "d")
 profile = f"""product: metarank
 rules:
   - id: AMP001
@@ -99,7 +109,7 @@ rules:
     name: amplify-list
     severity: warning
     title: List amplification.
-    each: "flatten(flatten(flatten(flatten({TEN}.map(a, {TEN}.map(b, {TEN}.map(c, {TEN}.map(d, {TEN}.map(e, {TEN}))))))))"
+    each: "{LIST5}"
     as: x
     when: "true"
     message: "{{{{ {TEN}.map(a, {TEN}.map(b, {TEN}.map(c, {TEN}.map(d, a)))) }}}}"
@@ -109,7 +119,7 @@ rules:
     name: amplify-each
     severity: warning
     title: Findings amplification.
-    each: "flatten(flatten(flatten({TEN}.map(a, {TEN}.map(b, {TEN}.map(c, {TEN}.map(d, d)))))))"
+    each: "{LIST4}"
     as: y
     when: "true"
     message: "{{{{ [y, y, y, y].map(a, [a, a, a, a]) }}}}"
@@ -127,8 +137,9 @@ check(len(r.stdout) + len(r.stderr) < 2_000_000, f"amplifying profile: bounded o
 check(b"profiles/tracardi.yaml" not in r.stderr, "a limit is never reported at a built-in profile line")
 
 # 4. Dates: 2023-02-31 is not a date.
+topo_ok = write("small.yaml", HEAD + "products:\n  metarank:\n    components:\n      lb: {role: load_balancer, replicas: 2, exposure: public}\n")
 write(".deploy-advisor.yaml", "waivers:\n  - rule: DA004\n    reason: test\n    expires: 2023-02-31\n")
-r, took = run(["check", aliased])
+r, took = run(["check", topo_ok])
 check(r.returncode == 2 and b"expires" in r.stderr and took < 1.0, f"2023-02-31 is refused ({r.stderr[:200]!r})")
 os.remove(os.path.join(WORK, ".deploy-advisor.yaml"))
 
@@ -138,12 +149,12 @@ with open("/dev/full", "wb") as full:
 check(r.returncode == 2 and b"No space left on device" in r.stderr, f"/dev/full: exit 2 with the reason ({r.stderr!r})")
 
 # 6. -o onto a full device keeps the old file: a file size limit (RLIMIT_FSIZE, with SIGXFSZ
-#    ignored) makes every write past 4 KB fail with EFBIG, as a full disk would.
+#    ignored) makes every write past 512 bytes fail with EFBIG, as a full disk would.
 out = write("out.json", '{"previous": true}\n')
 def limited():
     import signal
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
 r = subprocess.run([BINARY, "check", "--format", "json", "--fail-on", "never", "-o", out, example],
                    capture_output=True, preexec_fn=limited)
 check(r.returncode == 2 and b"cannot write the output file" in r.stderr, f"-o on a full device: exit 2 ({r.stderr!r})")
