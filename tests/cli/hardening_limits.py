@@ -64,7 +64,8 @@ check(os.path.getsize(aliased) < 30_000, "the aliased topology is about 25 KB")
 for fmt in ["text", "json", "sarif", "markdown"]:
     r, took = run(["check", "--format", fmt, "--fail-on", "never", aliased])
     check(r.returncode == 0, f"aliased topology, {fmt}: exit 0 ({r.returncode}, {r.stderr[:200]!r})")
-    check(took < 2.0, f"aliased topology, {fmt}: under two seconds of CPU ({took:.2f} s)")
+    # About 1.5 s of CPU alone; the bound leaves room for a busy machine (was 50 s and 1 GB).
+    check(took < 4.0, f"aliased topology, {fmt}: bounded CPU time ({took:.2f} s)")
     check(len(r.stdout) < 2_000_000, f"aliased topology, {fmt}: bounded output ({len(r.stdout)} bytes)")
     if fmt == "json":
         doc = json.loads(r.stdout)
@@ -77,7 +78,7 @@ for fmt in ["text", "json", "sarif", "markdown"]:
     if fmt == "sarif":
         check(b"more findings not shown" in r.stdout, "SARIF: a run notification says how many more")
 r, took = run(["report", aliased])
-check(r.returncode == 0 and took < 2.0 and len(r.stdout) < 2_000_000,
+check(r.returncode == 0 and took < 4.0 and len(r.stdout) < 2_000_000,
       f"aliased topology, report: bounded ({took:.2f} s, {len(r.stdout)} bytes)")
 
 # 2. The amplifying custom profile: three rules, each amplifying text or lists.
@@ -132,7 +133,7 @@ example = write("acme.yaml", open(os.path.join(os.path.dirname(__file__), "..", 
                                                "acme-production.yaml")).read())
 r, took = run(["check", "--profiles", os.path.join(WORK, "profiles"), "--format", "json", example])
 check(r.returncode in (1, 2), f"amplifying profile: exit 1 or 2 ({r.returncode}: {r.stderr[:300]!r})")
-check(took < 1.0, f"amplifying profile: under a second ({took:.2f} s)")
+check(took < 2.0, f"amplifying profile: bounded CPU time ({took:.2f} s; under a second alone)")
 check(len(r.stdout) + len(r.stderr) < 2_000_000, f"amplifying profile: bounded output ({len(r.stdout)} bytes)")
 check(b"profiles/tracardi.yaml" not in r.stderr, "a limit is never reported at a built-in profile line")
 
