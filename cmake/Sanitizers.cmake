@@ -5,3 +5,12 @@ if(DEPLOY_ADVISOR_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(deploy_advisor_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+
+# -DDEPLOY_ADVISOR_FUZZ=ON instruments everything for libFuzzer's coverage guidance; the
+# targets in fuzz/ add libFuzzer's main.
+if(DEPLOY_ADVISOR_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "DEPLOY_ADVISOR_FUZZ needs clang (e.g. -DCMAKE_CXX_COMPILER=clang++)")
+  endif()
+  target_compile_options(deploy_advisor_sanitizers INTERFACE -fsanitize=fuzzer-no-link)
+endif()

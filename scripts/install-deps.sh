@@ -11,6 +11,10 @@ apt-get install -y -qq --no-install-recommends \
   python3 python3-jsonschema python3-yaml \
   help2man man-db >/dev/null
 
+# The fuzz targets (fuzz/, -DDEPLOY_ADVISOR_FUZZ=ON) need clang and its libFuzzer runtime; CI
+# also builds with clang to keep the sources portable.
+apt-get install -y -qq --no-install-recommends clang-14 libclang-rt-14-dev >/dev/null
+
 # The report tests parse Mermaid diagrams with Mermaid's own parser, under Node.js.
 command -v npm >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 cd "$(dirname "$0")/../tests/mermaid" && npm ci --no-audit --no-fund --silent

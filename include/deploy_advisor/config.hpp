@@ -31,8 +31,9 @@ struct ToolConfig {
 /// and thrown as InputFailure.
 ToolConfig load_tool_config(const std::string& path, const FileSystem& files, const ProfileSet& profiles);
 
-/// `.deploy-advisor.yaml` in `folder` or the nearest folder above it that has one; "" if none.
-std::string find_tool_config(const std::string& folder);
+/// `.deploy-advisor.yaml` in `folder` or the nearest folder above it, up to `root`, that has
+/// one; "" if none.
+std::string find_tool_config(const FileSystem& files, const std::string& folder, const std::string& root);
 
 /// Drops disabled rules' findings, applies severity overrides and marks waived findings.
 /// A waiver past its date (`today`, YYYY-MM-DD) no longer applies, and the finding says so.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <stdexcept>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,23 @@ struct InputError {
   std::string message;
 };
 
-/// Renders `file:line:column: error: message`.
+/// Renders `file:line:column: error: message`, escaped with `printable` and cut at
+/// kMaxMessageBytes.
 std::string format_input_error(const InputError& error);
+
+/// The longest message printed, in bytes; longer ones end "… (N more bytes)".
+inline constexpr std::size_t kMaxMessageBytes = 2000;
+/// The longest value quoted inside a message, in bytes.
+inline constexpr std::size_t kMaxExcerptBytes = 80;
+
+/// Text for a terminal or a log: control characters (C0, DEL, C1: ESC, CR, newline, OSC…) and
+/// bytes that are not UTF-8 are shown as escapes (`\n`, `\x1b`), never emitted. The one
+/// escaping function of the text format and of error messages.
+std::string printable(std::string_view text);
+/// `text` cut to at most `max_bytes` on a UTF-8 character boundary, "…" appended when cut.
+std::string excerpt(std::string_view text, std::size_t max_bytes);
+/// A user's value to quote in a message: excerpt of kMaxExcerptBytes, then printable.
+std::string quoted_excerpt(std::string_view text);
 
 /// Thrown when input errors stop a command; caught once at the library boundary.
 class InputFailure : public std::runtime_error {

@@ -34,12 +34,22 @@ struct CheckedTopology {
 };
 
 /// What one `check` run found, over every topology given.
+/// At most this many findings of one rule, and of one run, are written; the rest are counted
+/// ("… and N more"). A topology of many aliased components cannot make a 90 MB report.
+inline constexpr std::size_t kMaxFindingsPerRule = 100;
+inline constexpr std::size_t kMaxFindingsPerRun = 1000;
+
 struct CheckReport {
   std::vector<std::string> topologies;  // those checked (without input errors)
   std::vector<CheckedTopology> checked;  // every topology, checked or not, in argument order
   std::vector<Finding> findings;
   Severity fail_on = Severity::Error;
   bool fail_never = false;
+  /// Findings limit_findings left out: how many per rule, in rule order, and per severity
+  /// (all, and those neither waived nor in the baseline), so counts and the verdict stay whole.
+  std::vector<std::pair<std::string, std::size_t>> omitted;
+  int omitted_by_severity[3] = {0, 0, 0};
+  int omitted_active_by_severity[3] = {0, 0, 0};
   [[nodiscard]] bool failed() const;
   /// Findings of this severity that count: neither waived nor in the baseline.
   [[nodiscard]] int count(Severity severity) const;
@@ -51,7 +61,16 @@ struct CheckReport {
   [[nodiscard]] std::vector<InputError> input_errors() const;
   /// The index in `checked` of the topology a finding belongs to (the one that read its file).
   [[nodiscard]] std::size_t topology_of(const Finding& finding) const;
+  [[nodiscard]] std::size_t omitted_total() const;
 };
+
+/// Keeps the first kMaxFindingsPerRule findings of each rule and kMaxFindingsPerRun in all
+/// (findings already sorted), counting the rest in `omitted`.
+void limit_findings(CheckReport& report, std::size_t per_rule = kMaxFindingsPerRule,
+                    std::size_t per_run = kMaxFindingsPerRun);
+/// "… and 150000 more findings not shown (at most 100 per rule and 1000 per run): DA002 150000",
+/// or "" when nothing was left out.
+std::string omitted_note(const CheckReport& report);
 
 struct TextStyle {
   bool color = false;

@@ -42,9 +42,21 @@ class Environment {
   std::vector<std::pair<std::string, Value>> bindings_;
 };
 
+/// Work shared by every evaluation of one run of the rules on one topology, so that many
+/// evaluations, each within its own limit, cannot add up to minutes (a custom profile with an
+/// `each` over a huge list). Past it every evaluation gives an Error.
+struct RunBudget {
+  static constexpr std::size_t kDefaultSteps = 20'000'000;
+  std::size_t remaining = kDefaultSteps;
+};
+
 struct EvalLimits {
   std::size_t max_steps = 1'000'000;  // operations per evaluation; past it the result is an Error
+  RunBudget* run = nullptr;           // when set, the evaluation also draws on it
 };
+
+/// The longest text a message template renders to, in bytes; longer ones end in "…".
+inline constexpr std::size_t kMaxRenderedBytes = 2000;
 
 /// Evaluates; never throws and never loops without bound. Type mismatches, division by zero,
 /// non-finite arithmetic and exceeded limits give an Error value with a message; a missing key
@@ -62,7 +74,8 @@ class Template {
       std::string_view text, Location origin, const std::vector<std::string>& names);
   /// Renders each span with `display()`; a span that evaluates to an Error renders as
   /// `<error: message>` and sets *failed (when given).
-  [[nodiscard]] std::string render(const Environment& environment, std::string* failure = nullptr) const;
+  [[nodiscard]] std::string render(const Environment& environment, std::string* failure = nullptr,
+                                   const EvalLimits& limits = {}) const;
 
  private:
   std::vector<std::string> literals_;                         // literals_.size() == spans_.size() + 1

@@ -46,6 +46,8 @@ struct LoadOptions {
   std::vector<ProductSpec> extra_products;
   /// Assumption names the sizing models define; an unknown name is an input error.
   std::vector<std::string> assumption_names;
+  /// The folder native files must lie in; "" means find_root(topology).
+  std::string root;
 };
 
 /// Loads a topology and every native file it names. All input errors of the file are

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "deploy_advisor/node.hpp"
 
@@ -13,5 +14,8 @@ std::string write_yaml(const Node& root);
 
 /// One scalar (or null) as write_yaml writes it, for writers that lay out their own lines.
 std::string write_yaml_scalar(const Node& scalar);
+/// The one escaping function for text in a YAML comment: one line, control characters shown
+/// as escapes, so a value (the topology's name) cannot end the comment and start YAML.
+std::string yaml_comment_text(std::string_view text);
 
 }  // namespace deploy_advisor

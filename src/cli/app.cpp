@@ -68,7 +68,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   // Every command's flags on one page: the man page is written from it.
   app.set_help_all_flag("--help-all", "print the help of every command");
 
-  cli::Context context{out, err, files, false, false, false, {}, {}, {}};
+  cli::Context context{out, err, files, false, false, false, {}, {}, {}, {}};
   bool no_color = false;
   auto add_common = [&](CLI::App* sub) {
     sub->add_flag("--no-color", no_color, "never colour the output");
@@ -76,6 +76,9 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     sub->add_flag("-v,--verbose", context.verbose, "say what is loaded and how long it took");
     sub->add_option("--profiles", context.profiles_folder,
                     "a folder of extra rule profiles (*.yaml), added to the built-in ones");
+    sub->add_option("--root", context.root,
+                    "the folder every file the topology names must lie in; default: the "
+                    "topology's repository (nearest folder above holding .git), else its folder");
   };
   auto add_config = [&](CLI::App* sub) {
     sub->add_option("--config", context.config_file,

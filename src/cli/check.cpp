@@ -153,7 +153,7 @@ int run_check(Context& context, const CheckOptions& options) {
   StageClock clock;
   clock.start();
   ProfileSet profiles = load_profiles(context);
-  LoadOptions load = load_options(profiles);
+  LoadOptions load = load_options(context, profiles);
   clock.stop("profiles");
   CheckReport report;
   if (options.fail_on == "never")
@@ -187,6 +187,7 @@ int run_check(Context& context, const CheckOptions& options) {
   report.findings.insert(report.findings.end(), unused.begin(), unused.end());
   if (!suppressions.write_baseline(context)) return static_cast<int>(ExitStatus::InputError);
   sort_findings(report.findings);
+  limit_findings(report);
 
   clock.start();
   OutputFormat format = OutputFormat::Text;

@@ -23,6 +23,7 @@ struct Context {
   std::string profiles_folder;
   std::string output_file;
   std::string config_file;  // --config; "" means look for .deploy-advisor.yaml upward
+  std::string root;         // --root; "" means the topology's repository (see find_root)
 };
 
 struct CheckOptions {
@@ -67,17 +68,26 @@ int run_import(Context& context, const ImportCommandOptions& options);
 /// The profiles in use: built-in plus --profiles. Throws InputFailure.
 ProfileSet load_profiles(const Context& context);
 LoadOptions load_options(const ProfileSet& profiles);
+LoadOptions load_options(const Context& context, const ProfileSet& profiles);
+/// The folder reads for `topology` are confined to: --root, else its repository.
+std::string root_for(const Context& context, const std::string& topology);
 
 /// Applies the tool configuration in force for `topology` (--config, or .deploy-advisor.yaml
 /// found upward from its folder): disabled rules, severity overrides, waivers.
+/// The `.deploy-advisor.yaml` in force for a topology (--config, else found upward, no further
+/// than the root), or "" for none; throws InputFailure when it lies outside the root.
+std::string configuration_path(const Context& context, const std::string& topology);
 void apply_configuration(const Context& context, const std::string& topology, const ProfileSet& profiles,
                          std::vector<Finding>& findings);
 
 /// Prints input errors to stderr; returns the input-error exit status.
 int report_input_errors(Context& context, const std::vector<InputError>& errors);
 
-/// Writes to -o FILE when given, else to standard output. Returns false (and reports) when the
-/// file cannot be written.
+/// Writes to -o FILE when given, else to standard output. Returns false (and reports why,
+/// with the system's reason) when the output cannot be written. -o FILE is written to a
+/// temporary file in the same folder and renamed over FILE, so a failure (a full disk) leaves
+/// the previous FILE as it was and no partial file behind. A closed pipe (`| head`) is not an
+/// error: the reader has all it wanted.
 bool emit(Context& context, const std::string& text);
 
 }  // namespace deploy_advisor::cli

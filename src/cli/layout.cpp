@@ -15,6 +15,8 @@ class OverlayFileSystem final : public FileSystem {
     if (path == path_) return {Status::Ok, contents_};
     return base_.read(path, max_bytes);
   }
+  Kind kind(const std::string& path) const override { return base_.kind(path); }
+  std::string real_path(const std::string& path) const override { return base_.real_path(path); }
 
  private:
   const FileSystem& base_;
@@ -30,7 +32,7 @@ constexpr int kMaxRounds = 8;
 
 Checked check_with_configuration(const std::string& path, const FileSystem& files, const Context& context,
                                  const ProfileSet& profiles) {
-  Checked c{load_topology(path, files, load_options(profiles)), {}, {}};
+  Checked c{load_topology(path, files, load_options(context, profiles)), {}, {}};
   c.sizing = compute_sizing(profiles, c.topology);
   c.findings = check_topology(profiles, c.topology, c.sizing);
   apply_configuration(context, path, profiles, c.findings);

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/layout.hpp"
+#include "deploy_advisor/format.hpp"
 #include "deploy_advisor/report.hpp"
 
 namespace deploy_advisor::cli {
@@ -15,6 +16,7 @@ int run_report(Context& context, const ReportOptions& options) {
   check.findings = layout.original.findings;
   if (options.fail_on == "never") check.fail_never = true;
   else parse_severity(options.fail_on, &check.fail_on);
+  limit_findings(check);
   std::ostringstream text;
   write_report(ReportInput{&layout.original.topology, &layout.original.sizing, &layout.plan, &check, options.date},
                text);

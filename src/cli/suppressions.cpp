@@ -26,8 +26,7 @@ void Suppressions::apply(const LoadedTopology& topology, std::vector<Finding>& f
 }
 
 void Suppressions::apply_config(const LoadedTopology& topology, std::vector<Finding>& findings) {
-  std::string path = context_.config_file;
-  if (path.empty()) path = find_tool_config(topology.path == "-" ? std::string(".") : parent_folder(topology.path));
+  std::string path = configuration_path(context_, topology.path);
   if (path.empty()) return;
   auto it = configs_.find(path);
   if (it == configs_.end()) {

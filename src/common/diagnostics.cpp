@@ -7,9 +7,75 @@
 
 namespace deploy_advisor {
 
+namespace {
+
+/// The length of the UTF-8 sequence starting at `text[i]`, or 0 when it is not valid UTF-8
+/// (overlong forms, surrogates and code points above U+10FFFF included).
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? (c <= 0xef ? 3 : 0) : c >= 0xc2 && c <= 0xdf ? 2 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((byte(i + k) & 0xc0) != 0x80) return 0;
+  if (n == 3 && c == 0xe0 && byte(i + 1) < 0xa0) return 0;
+  if (n == 3 && c == 0xed && byte(i + 1) >= 0xa0) return 0;
+  if (n == 4 && c == 0xf0 && byte(i + 1) < 0x90) return 0;
+  if (n == 4 && c == 0xf4 && byte(i + 1) >= 0x90) return 0;
+  return n;
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = utf8_length(text, i);
+    if (n == 0) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    if (n == 1) {
+      if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
+      else out += static_cast<char>(c);
+    } else if (n == 2 && c == 0xc2 && static_cast<unsigned char>(text[i + 1]) < 0xa0) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));  // C1 controls (CSI, OSC)
+    } else if (n == 3 && c == 0xe2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(text[i + 2]) & 0xfe) == 0xa8) {
+      out += fmt::format("\\u{:04x}", 0x2000 + (static_cast<unsigned char>(text[i + 2]) & 0x3f));  // line, paragraph separators
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+std::string excerpt(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes;
+  // Back to the start of a character: never half a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+std::string quoted_excerpt(std::string_view text) { return printable(excerpt(text, kMaxExcerptBytes)); }
+
 std::string format_input_error(const InputError& error) {
-  if (error.location.file == nullptr) return fmt::format("error: {}", error.message);
-  return fmt::format("{}: error: {}", to_string(error.location), error.message);
+  std::string message = printable(error.message);
+  if (message.size() > kMaxMessageBytes) {
+    std::size_t more = message.size() - kMaxMessageBytes;
+    message = excerpt(message, kMaxMessageBytes) + fmt::format(" ({} more bytes)", more);
+  }
+  if (error.location.file == nullptr) return fmt::format("error: {}", message);
+  return fmt::format("{}: error: {}", printable(to_string(error.location)), message);
 }
 
 InputFailure::InputFailure(std::vector<InputError> errors)

@@ -1,5 +1,6 @@
 #include "deploy_advisor/yaml_writer.hpp"
 
+#include "deploy_advisor/diagnostics.hpp"
 
 #include <fmt/format.h>
 
@@ -141,5 +142,7 @@ std::string write_yaml(const Node& root) {
   write(root, 0, out);
   return out;
 }
+
+std::string yaml_comment_text(std::string_view text) { return printable(text); }
 
 }  // namespace deploy_advisor

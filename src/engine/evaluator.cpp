@@ -146,7 +146,7 @@ class RuleRunner {
     // budget that large topologies cannot exhaust; per-item expressions keep the default.
     const lang::Expression* each = compiled(rule, rule.each);
     if (!each) return;
-    Value items = lang::evaluate(*each, base, lang::EvalLimits{50'000'000});
+    Value items = lang::evaluate(*each, base, lang::EvalLimits{50'000'000, &budget_});
     if (items.is_error()) return fail(rule, "each", items.as_string());
     if (items.is_unset()) return;
     if (!items.is_list()) return fail(rule, "each", fmt::format("gave a {}, expected a list",
@@ -170,7 +170,18 @@ class RuleRunner {
     return e;
   }
 
+  lang::EvalLimits limits() { return lang::EvalLimits{1'000'000, &budget_}; }
+
   void fail(const Rule& rule, const std::string& part, const std::string& message) {
+    // The run's budget is spent by the topology's size: reported at the topology, not at a
+    // profile line the user may not have.
+    if (budget_.remaining == 0) {
+      if (budget_reported_) return;  // once: every later evaluation fails the same way
+      budget_reported_ = true;
+      errors_.push_back({topology_.root.location(), fmt::format("rule {} could not be evaluated on {} ({}): {}",
+                                                              rule.id, topology_.path, part, message)});
+      return;
+    }
     errors_.push_back({rule.defined_at, fmt::format("rule {} could not be evaluated on {} ({}): {}",
                                                     rule.id, topology_.path, part, message)});
   }
@@ -184,7 +195,7 @@ class RuleRunner {
     }
     const lang::Expression* when = compiled(rule, rule.when);
     if (!when) return;
-    Value verdict = lang::evaluate(*when, env);
+    Value verdict = lang::evaluate(*when, env, limits());
     if (verdict.is_error()) return fail(rule, "when", verdict.as_string());
     if (verdict.is_unset()) return;  // undecidable without the input: no finding (no guessing)
     if (!verdict.is_bool()) return fail(rule, "when", fmt::format("gave a {}, expected true or false",
@@ -205,15 +216,15 @@ class RuleRunner {
                          fmt::format("rule {}: {}", rule.id, compile_error->message)});
       return;
     }
-    f.message = message ? message->render(env, &failure) : rule.title;
+    f.message = message ? message->render(env, &failure, limits()) : rule.title;
     if (!failure.empty()) return fail(rule, "message", failure);
-    f.fix = fix ? fix->render(env, &failure) : rule.fix_text;
+    f.fix = fix ? fix->render(env, &failure, limits()) : rule.fix_text;
     if (!failure.empty()) return fail(rule, "fix", failure);
     Location at = has_item ? item.location() : product.location;
     if (rule.location) {
       const lang::Expression* location = compiled(rule, rule.location);
       if (!location) return;
-      Value where = lang::evaluate(*location, env);
+      Value where = lang::evaluate(*location, env, limits());
       if (where.is_error()) return fail(rule, "location", where.as_string());
       if (where.location().known()) at = where.location();
     }
@@ -222,7 +233,7 @@ class RuleRunner {
     if (rule.component) {
       const lang::Expression* component_expression = compiled(rule, rule.component);
       if (!component_expression) return;
-      Value component = lang::evaluate(*component_expression, env);
+      Value component = lang::evaluate(*component_expression, env, limits());
       if (component.is_error()) return fail(rule, "component", component.as_string());
       if (component.is_string()) f.component = component.as_string();
     } else if (has_item && item.get("name").is_string()) {
@@ -231,7 +242,7 @@ class RuleRunner {
     for (const auto& patch : rule.patches) {
       const lang::Expression* value = compiled(rule, patch.value);
       if (!value) return;
-      Value v = lang::evaluate(*value, env);
+      Value v = lang::evaluate(*value, env, limits());
       if (v.is_error()) return fail(rule, "patch", v.as_string());
       if (!v.is_unset()) f.remedies.push_back({patch.path, v});
     }
@@ -241,6 +252,10 @@ class RuleRunner {
   const LoadedTopology& topology_;
   std::vector<Finding>& findings_;
   std::vector<InputError>& errors_;
+  // 5,000,000 steps: a fraction of a second; the built-in rules need far less on any
+  // realistic topology.
+  lang::RunBudget budget_{5'000'000};
+  bool budget_reported_ = false;
 };
 
 }  // namespace

@@ -213,14 +213,15 @@ std::string topology_text(const LoadedTopology& original, const Node& revised,
       "# The recommended layout of {}, written by deploy-advisor plan.\n"
       "# Comments of the original file are not kept; its keys and their order are.\n"
       "# It is complete: what an `extends` base gave the original is merged in.\n",
-      original.name);
+      yaml_comment_text(original.name));
   bool any = false;
   for (const auto& f : remaining) {
     if (f.severity != Severity::Error || f.waived) continue;
     if (!any) text += "# To do (plan cannot choose these):\n";
     any = true;
-    text += fmt::format("#   - {} {}: {}\n", f.rule_id, f.component.empty() ? f.product : f.component,
-                        f.message);
+    text += fmt::format("#   - {} {}: {}\n", yaml_comment_text(f.rule_id),
+                        yaml_comment_text(f.component.empty() ? f.product : f.component),
+                        yaml_comment_text(f.message));
   }
   return text + write_yaml(revised);
 }

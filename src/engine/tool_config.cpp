@@ -126,16 +126,15 @@ ToolConfig load_tool_config(const std::string& path, const FileSystem& files, co
   return config;
 }
 
-std::string find_tool_config(const std::string& folder) {
-  std::error_code ec;
-  std::filesystem::path at = std::filesystem::absolute(folder.empty() ? "." : folder, ec);
-  if (ec) return {};
-  for (int depth = 0; depth < 64; ++depth) {
-    auto candidate = at / ".deploy-advisor.yaml";
-    std::error_code missing;  // a folder without the file is the common case, not an error
-    if (std::filesystem::is_regular_file(candidate, missing)) return candidate.string();
-    if (!at.has_parent_path() || at.parent_path() == at) break;
-    at = at.parent_path();
+std::string find_tool_config(const FileSystem& files, const std::string& folder, const std::string& root) {
+  // The search stops at the root: a configuration above the repository is not the
+  // repository's, and must not disable its rules.
+  std::filesystem::path at = std::filesystem::path(folder.empty() ? "." : folder).lexically_normal();
+  for (int depth = 0; depth < 256 && is_inside(root, at.string()); ++depth) {
+    auto candidate = (at / ".deploy-advisor.yaml").string();
+    if (files.kind(candidate) != FileSystem::Kind::Missing) return candidate;
+    if (std::filesystem::absolute(at).lexically_normal() == std::filesystem::absolute(root).lexically_normal()) break;
+    at = (at / "..").lexically_normal();
   }
   return {};
 }

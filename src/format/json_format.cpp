@@ -57,7 +57,15 @@ void write_json(const CheckReport& report, std::ostream& out) {
         {"baseline", report.in_baseline()},
         {"failed", report.failed()}}},
   };
-  out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  if (!report.omitted.empty()) {
+    Json by_rule = Json::object();
+    for (const auto& [id, count] : report.omitted) by_rule[id] = count;
+    root["omitted"] = {{"total", report.omitted_total()},
+                       {"per_rule_limit", kMaxFindingsPerRule},
+                       {"per_run_limit", kMaxFindingsPerRun},
+                       {"by_rule", by_rule}};
+  }
+  out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace deploy_advisor

@@ -45,13 +45,14 @@ void write_markdown_findings(const CheckReport& report, std::ostream& out) {
                                                        f.waiver.until.empty() ? "" : ", until " + f.waiver.until)
                             : f.baseline ? " (known: in the baseline)"
                                          : "";
-        out << fmt::format("| {} | [{}]({}) | {} | `{}` | {} |\n",
-                           f.waived ? "waived" : f.baseline ? "baseline" : to_string(severity), f.rule_id,
-                           rule_doc_path(f.rule_id), markdown_cell(f.message + state),
-                           markdown_cell(to_string(f.location)), markdown_cell(f.fix));
+        out << fmt::format("| {} | [{}]({}) | {} | {} | {} |\n",
+                           f.waived ? "waived" : f.baseline ? "baseline" : to_string(severity),
+                           markdown_cell(f.rule_id), rule_doc_path(f.rule_id), markdown_cell(f.message + state),
+                           markdown_code(to_string(f.location)), markdown_cell(f.fix));
       }
     }
   }
+  if (!report.omitted.empty()) out << "\n" << markdown_cell(omitted_note(report)) << "\n";
 }
 
 }  // namespace deploy_advisor

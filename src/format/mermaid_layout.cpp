@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "deploy_advisor/diagnostics.hpp"
 #include "deploy_advisor/report.hpp"
 #include "format/markdown_text.hpp"
 
@@ -22,15 +23,23 @@ std::string node_id(const std::string& product, const std::string& name) {
   return id;
 }
 
-/// Label text inside ["…"]: quotes and angle brackets as entities, so user names cannot
-/// break out of the label.
-std::string label_text(const std::string& text) {
+/// The one escaping function for Mermaid: label text inside ["…"]. Quotes, angle brackets,
+/// `#`, `&` and backticks become Mermaid entity codes and control characters escapes, so a
+/// value cannot end the label, start a statement (`click … href`), open HTML or a Markdown
+/// string, or end the fenced block the diagram sits in.
+std::string label_text(const std::string& raw) {
+  std::string folded(raw);
+  for (auto& c : folded)
+    if (c == '\n' || c == '\r') c = ' ';
   std::string out;
-  for (char c : text) {
+  for (char c : printable(folded)) {
     if (c == '"') out += "#quot;";
     else if (c == '<') out += "#lt;";
     else if (c == '>') out += "#gt;";
-    else if (c == '\n' || c == '\r') out += ' ';
+    else if (c == '#') out += "#35;";
+    else if (c == '&') out += "#amp;";
+    else if (c == '`') out += "#96;";
+    else if (c == ';') out += "#59;";
     else out += c;
   }
   return out;
@@ -67,7 +76,7 @@ std::string layout_flowchart(const LoadedTopology& topology, const std::vector<F
       box.store = kStoreRoles.count(role) > 0;
       box.flagged = flagged(product.name, name);
       box.label = fmt::format("{}{}<br/>{} {} × {}", box.flagged ? "⚠ " : "", label_text(name),
-                              markdown_title(product.name), label_text(role),
+                              label_text(product_title(product.name)), label_text(role),
                               display(Value::number(replicas)));
       boxes.push_back(box);
       if (c.get("behind").is_string())
@@ -87,7 +96,7 @@ std::string layout_flowchart(const LoadedTopology& topology, const std::vector<F
                                ? product.cluster.get("api_load_balancer_scheme").as_string()
                                : "internet-facing";
       Box lb{node_id("cortex", "api_load_balancer"),
-             fmt::format("{}Cortex API load balancer<br/>{}", flagged("cortex", "") ? "⚠ " : "", scheme),
+             fmt::format("{}Cortex API load balancer<br/>{}", flagged("cortex", "") ? "⚠ " : "", label_text(scheme)),
              scheme == "internal" ? "company" : "internet", flagged("cortex", ""), false};
       boxes.push_back(lb);
       for (const auto& api : product.apis.as_list()) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "deploy_advisor/diagnostics.hpp"
 #include "deploy_advisor/format.hpp"
 #include "deploy_advisor/plan.hpp"
 #include "format/markdown_text.hpp"
@@ -40,15 +41,16 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
   for (const auto& p : plan) {
     if (!first) out << "\n";
     first = false;
-    out << markdown_title(p.product) << "\n";
+    out << printable(product_title(p.product)) << "\n";
     std::vector<std::vector<std::string>> rows = {
         {"component", "role", "replicas", "cpu", "memory_gb", "disk_gb", "max_connections", "basis"}};
     for (const auto& cp : p.components) {
       std::string basis = basis_text(cp);
       if (cp.to_add && !cp.added_for.empty()) basis = "added for " + cp.added_for + (basis.empty() ? "" : "; " + basis);
-      rows.push_back({cp.to_add ? cp.name + " (add)" : cp.name, cp.role, setting_text(cp.setting("replicas")),
-                      setting_text(cp.setting("cpu")), setting_text(cp.setting("memory_gb")),
-                      setting_text(cp.setting("disk_gb")), setting_text(cp.setting("max_connections")), basis});
+      rows.push_back({printable(cp.to_add ? cp.name + " (add)" : cp.name), printable(cp.role),
+                      setting_text(cp.setting("replicas")), setting_text(cp.setting("cpu")),
+                      setting_text(cp.setting("memory_gb")), setting_text(cp.setting("disk_gb")),
+                      setting_text(cp.setting("max_connections")), printable(basis)});
     }
     std::vector<std::size_t> widths(rows[0].size(), 0);
     for (const auto& row : rows)
@@ -78,7 +80,7 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
     }
     if (!p.missing_inputs.empty()) {
       std::string keys;
-      for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + k;
+      for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + printable(k);
       out << "  not sized: traffic inputs missing: " << keys << "\n";
     }
   }
@@ -120,7 +122,7 @@ void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<Pro
                            {"assumptions", assumptions},
                            {"missing_inputs", p.missing_inputs}};
   }
-  out << Json{{"products", products}}.dump(2) << "\n";
+  out << Json{{"products", products}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace deploy_advisor

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -29,9 +30,27 @@ bool CheckReport::fails(const Finding& finding) const {
   return !fail_never && !finding.waived && !finding.baseline && finding.severity >= fail_on;
 }
 
+namespace {
+
+std::size_t severity_index(Severity s) {
+  switch (s) {
+    case Severity::Info:
+      return 0;
+    case Severity::Warning:
+      return 1;
+    case Severity::Error:
+      return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
 bool CheckReport::failed() const {
   for (const auto& f : findings)
     if (fails(f)) return true;
+  for (Severity s : {Severity::Info, Severity::Warning, Severity::Error})
+    if (s >= fail_on && omitted_active_by_severity[severity_index(s)] > 0) return true;
   return false;
 }
 
@@ -51,7 +70,7 @@ std::size_t CheckReport::topology_of(const Finding& finding) const {
 }
 
 int CheckReport::count(Severity severity) const {
-  int n = 0;
+  int n = omitted_by_severity[severity_index(severity)];
   for (const auto& f : findings)
     if (f.severity == severity && !f.waived && !f.baseline) ++n;
   return n;
@@ -64,6 +83,38 @@ int CheckReport::waived() const {
 int CheckReport::in_baseline() const {
   return static_cast<int>(
       std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.baseline && !f.waived; }));
+}
+
+std::size_t CheckReport::omitted_total() const {
+  std::size_t n = 0;
+  for (const auto& [id, count] : omitted) n += count;
+  return n;
+}
+
+void limit_findings(CheckReport& report, std::size_t per_rule, std::size_t per_run) {
+  std::map<std::string, std::size_t> shown, left_out;
+  std::vector<Finding> kept;
+  kept.reserve(std::min(report.findings.size(), per_run));
+  for (auto& f : report.findings) {
+    if (kept.size() < per_run && shown[f.rule_id] < per_rule) {
+      ++shown[f.rule_id];
+      kept.push_back(std::move(f));
+      continue;
+    }
+    ++left_out[f.rule_id];
+    ++report.omitted_by_severity[severity_index(f.severity)];
+    if (!f.waived && !f.baseline) ++report.omitted_active_by_severity[severity_index(f.severity)];
+  }
+  report.findings = std::move(kept);
+  for (const auto& [id, count] : left_out) report.omitted.emplace_back(id, count);
+}
+
+std::string omitted_note(const CheckReport& report) {
+  if (report.omitted.empty()) return {};
+  std::string rules;
+  for (const auto& [id, count] : report.omitted) rules += fmt::format("{}{} {}", rules.empty() ? "" : ", ", id, count);
+  return fmt::format("… and {} more findings not shown (at most {} per rule and {} per run): {}",
+                     report.omitted_total(), kMaxFindingsPerRule, kMaxFindingsPerRun, rules);
 }
 
 std::string summary_counts(const CheckReport& report) {

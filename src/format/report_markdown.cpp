@@ -15,14 +15,14 @@ void header(const ReportInput& in, std::ostream& out) {
   const LoadedTopology& t = *in.topology;
   out << fmt::format("# Deployment review: {}\n\n", markdown_cell(t.name));
   out << "| | |\n|---|---|\n";
-  out << fmt::format("| environment | {} |\n", t.environment);
+  out << fmt::format("| environment | {} |\n", markdown_cell(t.environment));
   if (!in.date.empty()) out << fmt::format("| date | {} |\n", markdown_cell(in.date));
   out << fmt::format("| tool | deploy-advisor {} |\n", DEPLOY_ADVISOR_VERSION);
   std::string products;
   for (const auto& p : t.products) products += (products.empty() ? "" : ", ") + markdown_title(p.name);
   out << fmt::format("| products | {} |\n", products);
   std::string files;
-  for (const auto& f : t.input_files) files += (files.empty() ? "" : "<br>") + fmt::format("`{}`", f);
+  for (const auto& f : t.input_files) files += (files.empty() ? "" : "<br>") + markdown_code(f);
   out << fmt::format("| input files | {} |\n\n", files);
 }
 
@@ -43,7 +43,7 @@ void verdict(const ReportInput& in, std::ostream& out) {
   }
   out << "Most important:\n\n";
   for (const Finding* f : top)
-    out << fmt::format("1. **{}** [{}]({}): {}.\n", to_string(f->severity), f->rule_id,
+    out << fmt::format("1. **{}** [{}]({}): {}.\n", to_string(f->severity), markdown_cell(f->rule_id),
                        rule_doc_path(f->rule_id), markdown_cell(f->message));
   out << "\n";
 }
@@ -93,7 +93,7 @@ void layout(const ReportInput& in, std::ostream& out) {
     }
     if (!p.missing_inputs.empty()) {
       std::string keys;
-      for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + ("`" + k + "`");
+      for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + markdown_code(k);
       out << fmt::format("\nNot sized: the traffic inputs {} are not declared.\n", keys);
     }
   }
@@ -114,9 +114,9 @@ void assumptions(const ReportInput& in, std::ostream& out) {
     if (!any) out << "| product | assumption | value | | source |\n|---|---|---|---|---|\n";
     any = true;
     for (const auto& a : s.assumptions)
-      out << fmt::format("| {} | `{}` | {}{} | {} | {} |\n", markdown_title(s.product), a.name,
+      out << fmt::format("| {} | {} | {}{} | {} | {} |\n", markdown_title(s.product), markdown_code(a.name),
                          display(Value::number(a.value)), a.unit.empty() ? "" : " " + markdown_cell(a.unit),
-                         a.overridden ? fmt::format("**overridden** at `{}`", to_string(a.location)) : "default",
+                         a.overridden ? fmt::format("**overridden** at {}", markdown_code(to_string(a.location))) : "default",
                          markdown_cell(a.basis));
   }
   if (!any) out << "No sizing assumptions apply to these products.\n";
@@ -131,7 +131,7 @@ void traffic(const ReportInput& in, std::ostream& out) {
     if (!any) out << "| product | input | declared | after growth |\n|---|---|---|---|\n";
     any = true;
     for (const auto& [k, v] : s.traffic.as_map())
-      out << fmt::format("| {} | `{}` | {} | {} |\n", markdown_title(s.product), k, display(v),
+      out << fmt::format("| {} | {} | {} | {} |\n", markdown_title(s.product), markdown_code(k), markdown_cell(display(v)),
                          display(s.volume.get(k)));
   }
   if (!any) out << "No traffic declared.\n";

@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -25,10 +27,29 @@ const char* sarif_level(Severity severity) {
   return "warning";
 }
 
+/// The one escaping function for SARIF artifact URIs: a relative reference with every byte
+/// outside RFC 3986's unreserved set (and `/`) percent-encoded, so spaces, `#`, `?`, `%` and
+/// non-ASCII names stay part of the path.
+std::string sarif_uri(std::string_view path) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 // Every location has a region: a finding about a whole file points at its first line.
 nlohmann::ordered_json physical_location(const Location& at) {
   return {{"physicalLocation",
-           {{"artifactLocation", {{"uri", std::string(at.file_name())}}},
+           {{"artifactLocation", {{"uri", sarif_uri(at.file_name())}}},
             {"region",
              {{"startLine", std::max<std::uint32_t>(at.line, 1)},
               {"startColumn", std::max<std::uint32_t>(at.column, 1)}}}}}};
@@ -107,6 +128,16 @@ void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ost
                    {"results", results},
                }})},
   };
+  // Left-out findings are said where SARIF viewers show run-level messages.
+  if (!report.omitted.empty()) {
+    Json note = {{"level", "note"}, {"message", {{"text", omitted_note(report)}}}};
+    auto& run = root["runs"][0];
+    if (run.contains("invocations"))
+      run["invocations"][0]["toolExecutionNotifications"].push_back(std::move(note));
+    else
+      run["invocations"] = Json::array({{{"executionSuccessful", true},
+                                         {"toolExecutionNotifications", Json::array({std::move(note)})}}});
+  }
   out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 

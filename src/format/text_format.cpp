@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "deploy_advisor/diagnostics.hpp"
 #include "deploy_advisor/format.hpp"
 
 namespace deploy_advisor {
@@ -32,21 +33,24 @@ void write_text(const CheckReport& report, const TextStyle& style, std::ostream&
     first = false;
     current_file = f.location.file_name();
     // An accepted finding does not say `error:`, so that nothing scanning for it fails the build.
+    // Every value from the input goes through printable: a component name cannot move the
+    // cursor, retitle the terminal or start a line of its own (`::error file=…::`).
     std::string label = f.waived ? paint("waived", "1;32", style.color)
                         : f.baseline ? paint("baseline", "1;32", style.color)
                                      : paint(std::string(to_string(f.severity)), severity_color(f.severity), style.color);
-    out << paint(to_string(f.location), "1", style.color) << ": " << label << ": " << f.message << " ["
-        << f.rule_id << " " << f.rule_name << "]\n";
+    out << paint(printable(to_string(f.location)), "1", style.color) << ": " << label << ": "
+        << printable(f.message) << " [" << printable(f.rule_id) << " " << printable(f.rule_name) << "]\n";
     if (style.quiet) continue;
     if (f.waived)
       out << fmt::format("  waived ({} {}{}): {}\n", to_string(f.severity),
                          f.waiver.source == WaiverNote::Source::Inline ? "by a comment" : "in the configuration",
-                         f.waiver.until.empty() ? "" : ", until " + f.waiver.until, f.waiver.reason);
+                         f.waiver.until.empty() ? "" : ", until " + printable(f.waiver.until), printable(f.waiver.reason));
     else if (f.baseline)
       out << fmt::format("  known ({}): recorded in the baseline\n", to_string(f.severity));
-    if (!f.fix.empty()) out << "  fix: " << f.fix << "\n";
+    if (!f.fix.empty()) out << "  fix: " << printable(f.fix) << "\n";
     out << "  see: " << rule_doc_path(f.rule_id) << " (deploy-advisor explain " << f.rule_id << ")\n";
   }
+  if (!report.omitted.empty()) out << (style.quiet ? "" : "\n") << omitted_note(report) << "\n";
   if (style.quiet) return;
   if (!report.findings.empty()) out << "\n";
   std::size_t files = report.topologies.size();

@@ -1,5 +1,6 @@
 #include "lang/evaluator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <new>
 
@@ -186,13 +187,34 @@ Value Evaluator::has(const Node& node) {
 Value evaluate(const Expression& expression, const Environment& environment,
                const EvalLimits& limits) {
   // The boundary: nothing thrown inside reaches the caller.
+  std::size_t limit = limits.max_steps;
+  bool run_bound = limits.run && limits.run->remaining < limit;
+  if (limits.run) limit = std::min(limit, limits.run->remaining);
+  StepMeter meter(limit);
+  // Whatever happens, the steps used are taken from the run's budget.
+  struct Settle {
+    const EvalLimits& limits;
+    const StepMeter& meter;
+    std::size_t limit;
+    ~Settle() {
+      if (limits.run) limits.run->remaining -= limit - meter.remaining();
+    }
+  } settle{limits, meter, limit};
   try {
-    StepMeter meter(limits.max_steps);
     return Evaluator(expression, environment, meter).evaluate(expression.root());
   } catch (const StepLimitExceeded&) {
+    if (run_bound)
+      return Value::error("the rules together need more evaluation steps on this topology than "
+                          "one run allows (docs/security.md)",
+                          expression.origin());
     return Value::error(fmt::format("evaluation needs more than {} steps, the limit; the "
                                     "expression does too much work on this input",
                                     limits.max_steps),
+                        expression.origin());
+  } catch (const TextLimitExceeded&) {
+    return Value::error(fmt::format("a string longer than {} KiB, the limit; the expression builds "
+                                    "too much text on this input",
+                                    kMaxTextBytes / 1024),
                         expression.origin());
   } catch (const std::bad_alloc&) {
     return Value::error("out of memory while evaluating", expression.origin());

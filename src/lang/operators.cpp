@@ -32,7 +32,7 @@ Value arithmetic(Operator op, const Value& left, const Value& right, const Node&
   if (right.is_unset()) return Value::absent(right.location());
   Location at = left.location();
   if (op == Operator::Add && left.is_string() && right.is_string()) {
-    meter.charge(1 + (left.as_string().size() + right.as_string().size()) / 64);
+    meter.charge_text(left.as_string().size() + right.as_string().size());
     return Value::string(left.as_string() + right.as_string(), at);
   }
   if (op == Operator::Add && left.is_list() && right.is_list()) {

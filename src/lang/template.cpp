@@ -74,11 +74,13 @@ std::pair<std::optional<Template>, std::optional<CompileError>> Template::compil
   return {std::move(result), std::nullopt};
 }
 
-std::string Template::render(const Environment& environment, std::string* failure) const {
+std::string Template::render(const Environment& environment, std::string* failure,
+                             const EvalLimits& limits) const {
   std::string text = literals_.empty() ? std::string() : literals_.front();
   bool failed = false;
   for (std::size_t i = 0; i < spans_.size(); ++i) {
-    Value value = evaluate(*spans_[i], environment);
+    if (text.size() > kMaxRenderedBytes) break;
+    Value value = evaluate(*spans_[i], environment, limits);
     if (value.is_error()) {
       text += "<error: " + value.as_string() + ">";
       if (failure && !failed) *failure = value.as_string();
@@ -87,6 +89,11 @@ std::string Template::render(const Environment& environment, std::string* failur
       text += display(value);
     }
     text += literals_[i + 1];
+  }
+  if (text.size() > kMaxRenderedBytes) {
+    std::size_t cut = kMaxRenderedBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+    text = text.substr(0, cut) + "…";
   }
   return text;
 }

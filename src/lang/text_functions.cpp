@@ -131,7 +131,7 @@ Value join(const CallContext& call) {
     if (!first) joined += separator;
     first = false;
     std::string shown = display(item);
-    call.meter.charge(text_cost(shown.size() + separator.size()));
+    call.meter.charge_text(joined.size() + shown.size() + separator.size());
     joined += shown;
   }
   return Value::string(std::move(joined), list.location());

@@ -143,16 +143,23 @@ void NativeFiles::follow_bases(ScannedFlow& flow, const ScannedModule& module,
 bool NativeFiles::read_text(const Node& reference, const std::string& folder,
                             const std::string& key_path, std::string* resolved,
                             std::string* contents) {
-  *resolved = join_path(folder, reference.text());
-  auto read = files_.read(*resolved, limits_.max_bytes);
+  const std::string& text = reference.text();
+  *resolved = join_path(folder, text);
+  // Absolute paths are refused even inside the root: the topology must read the same files
+  // on every checkout.
+  FileSystem::ReadResult read;
+  if (!text.empty() && text.front() == '/') read.status = FileSystem::Status::OutsideRoot;
+  else read = files_.read_inside(root_, *resolved, limits_.max_bytes);
   if (read.status != FileSystem::Status::Ok) {
     std::string what = read.status == FileSystem::Status::TooLarge
                            ? fmt::format("larger than {} MiB", limits_.max_bytes >> 20)
-                           : describe(read.status);
+                       : !text.empty() && text.front() == '/' ? std::string("an absolute path")
+                                                              : describe(read.status);
     errors_.push_back({reference.location(),
                        fmt::format("{}: cannot read '{}' ({}): {}; expected a readable file, with "
-                                   "a path relative to the topology file",
-                                   key_path, reference.text(), *resolved, what)});
+                                   "a path relative to the topology file inside '{}'",
+                                   key_path, quoted_excerpt(text), quoted_excerpt(*resolved), what,
+                                   quoted_excerpt(root_))});
     return false;
   }
   files_read_.push_back(*resolved);

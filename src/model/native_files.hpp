@@ -38,6 +38,8 @@ class NativeFiles {
   [[nodiscard]] const std::vector<std::string>& files_read() const { return files_read_; }
   /// The waiver comments of the YAML files read.
   [[nodiscard]] const std::vector<InlineWaiver>& waivers() const { return waivers_; }
+  /// The folder every file read must lie in (see find_root).
+  void set_root(std::string root) { root_ = std::move(root); }
 
  private:
   struct Document {
@@ -58,6 +60,7 @@ class NativeFiles {
   std::vector<std::string> files_read_;
   std::vector<InlineWaiver> waivers_;
   int files_followed_ = 0;  // sibling modules read for flow bases, bounded
+  std::string root_ = ".";
 };
 
 }  // namespace deploy_advisor

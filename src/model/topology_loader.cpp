@@ -81,6 +81,8 @@ std::string expected_for(const Schema& schema) {
 
 /// Validates the topology against its schema while converting it to Values, so the file is
 /// walked once. Errors are collected, never thrown, until the whole file has been seen.
+constexpr std::size_t kMaxUnknownKeysDetailed = 1000;
+
 class TopologyLoader {
  public:
   TopologyLoader(const std::string& path, const FileSystem& files, const LoadOptions& options)
@@ -89,6 +91,7 @@ class TopologyLoader {
         options_(options),
         native_(files, options.limits, errors_, warnings_) {
     folder_ = path == "-" ? std::string() : parent_folder(path);
+    native_.set_root(options.root.empty() ? find_root(files, path) : options.root);
     for (const auto& p : builtin_products()) products_.push_back(&p);
     for (const auto& p : options.extra_products) products_.push_back(&p);
   }
@@ -132,6 +135,13 @@ class TopologyLoader {
     Finding f;
     f.rule_id = "DA002";
     f.location = key.location();
+    // Past the number of findings a run writes, the rest are only counted: no suggestion to
+    // compute for each of 150,000 aliased keys.
+    if (warnings_.size() >= kMaxUnknownKeysDetailed) {
+      f.message = fmt::format("unknown key '{}'", key.text());
+      warnings_.push_back(std::move(f));
+      return;
+    }
     std::string suggestion = did_you_mean(key.text(), known);
     std::string where = parent_path.empty() ? "at the top level" : "in " + parent_path;
     f.message = fmt::format("unknown key '{}' {}", key.text(), where);

@@ -113,6 +113,7 @@ TEST_CASE(".deploy-advisor.yaml is found in the topology's folder or above") {
   auto root = std::filesystem::temp_directory_path() / "da-config-discovery";
   std::filesystem::remove_all(root);
   std::filesystem::create_directories(root / "deploy" / "prod");
+  std::filesystem::create_directories(root / ".git");  // the repository: discovery stops here
   std::ofstream(root / ".deploy-advisor.yaml") << "disable: [DA004, MR003]\n";
   std::ofstream(root / "deploy" / "prod" / "t.yaml") << kTopology;
   auto r = run_cli({"check", "--format", "json", (root / "deploy" / "prod" / "t.yaml").string()});
