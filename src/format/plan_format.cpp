@@ -69,14 +69,15 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
         if (std::find(shown.begin(), shown.end(), f) == shown.end()) shown.push_back(f);
     for (const Figure* f : shown) {
       std::string where;
-      for (const auto& name : f->components) where += (where.empty() ? "" : ", ") + name;
-      out << fmt::format("  {}{}: {}{}{}\n", f->title, where.empty() ? "" : " (" + where + ")",
+      for (const auto& name : f->components) where += (where.empty() ? "" : ", ") + printable(name);
+      out << fmt::format("  {}{}: {}{}{}\n", printable(f->title), where.empty() ? "" : " (" + where + ")",
                          display(Value::number(f->value)), f->unit.empty() ? "" : " ", f->unit);
     }
     for (const Figure* f : p.capacity) {
-      out << fmt::format("  {}: {}{}{}\n      {}{}\n", f->title, display(Value::number(f->value)),
+      out << fmt::format("  {}: {}{}{}\n      {}{}\n", printable(f->title), display(Value::number(f->value)),
                          f->unit.empty() ? "" : " ", f->unit,
-                         f->explanation.empty() ? "" : f->explanation + " ", "(" + f->basis + ")");
+                         f->explanation.empty() ? "" : printable(f->explanation) + " ",
+                         "(" + printable(f->basis) + ")");
     }
     if (!p.missing_inputs.empty()) {
       std::string keys;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # `plan --format yaml -o OTHER/p.yaml` of every example and test topology, written into
 # another folder, is a topology that:
-#   - `check OTHER/p.yaml` loads (native files named by relative paths still resolve),
+#   - `check OTHER/p.yaml` loads (native files named by relative paths still resolve; OTHER is
+#     outside the repository here, so reading it back needs `--root` over both folders),
 #   - has no error the original lacked, and lists every error it keeps as a comment to do,
 #   - is its own plan: `plan` of p.yaml writes p.yaml again, byte for byte.
 # Usage: plan_round_trip.sh DEPLOY_ADVISOR SOURCE_DIR
@@ -20,12 +21,12 @@ for topology in $(grep -rl '^products:' "$source_dir/examples" "$source_dir/test
     echo "plan failed: $topology"; failed=1; continue
   fi
   "$tool" check --format json --fail-on never "$topology" > "$work/before.json"
-  "$tool" check --format json --fail-on never "$work/other/p.yaml" > "$work/after.json"
+  "$tool" check --root / --format json --fail-on never "$work/other/p.yaml" > "$work/after.json"
   status=$?
   if [ "$status" -ne 0 ]; then
     echo "$topology: check of its plan exits $status"; failed=1; continue
   fi
-  if ! "$tool" plan --format yaml -o "$work/other/p2.yaml" "$work/other/p.yaml"; then
+  if ! "$tool" plan --root / --format yaml -o "$work/other/p2.yaml" "$work/other/p.yaml"; then
     echo "plan of the plan failed: $topology"; failed=1; continue
   fi
   if ! cmp -s "$work/other/p.yaml" "$work/other/p2.yaml"; then
