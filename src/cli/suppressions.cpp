@@ -113,14 +113,10 @@ std::vector<Finding> Suppressions::unused() const {
 
 bool Suppressions::write_baseline(Context& context) const {
   if (options_.write_baseline.empty()) return true;
-  std::ofstream file(options_.write_baseline, std::ios::binary | std::ios::trunc);
-  file << baseline_json(recorded_);
-  file.close();
-  if (!file) {
-    context.err << fmt::format("{}: error: cannot write the baseline file\n", options_.write_baseline);
-    return false;
-  }
-  return true;
+  // Through emit: written whole or not at all, with the system's reason on failure.
+  Context to_file = context;
+  to_file.output_file = options_.write_baseline;
+  return emit(to_file, baseline_json(recorded_));
 }
 
 }  // namespace deploy_advisor::cli
