@@ -1,7 +1,6 @@
 #include "cli/suppressions.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 #include <fmt/format.h>
 
