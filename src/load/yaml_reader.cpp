@@ -417,8 +417,29 @@ std::string tab_hint(std::string_view text, const YAML::Mark& mark) {
   return {};
 }
 
+// YAML takes a lone CR as a line break (as files saved by classic Mac editors have them);
+// yaml-cpp does not, and reads such a file as one long line. The same length keeps every
+// offset, so locations stay those of the file.
+std::string lone_carriage_returns_as_newlines(std::string_view text) {
+  std::string copy(text);
+  for (std::size_t i = 0; i < copy.size(); ++i)
+    if (copy[i] == '\r' && (i + 1 == copy.size() || copy[i + 1] != '\n')) copy[i] = '\n';
+  return copy;
+}
+
+bool has_lone_carriage_return(std::string_view text) {
+  for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1))
+    if (i + 1 == text.size() || text[i + 1] != '\n') return true;
+  return false;
+}
+
 void run_event_parser(std::string_view text, const std::string* file, const ReadLimits& limits,
                       ParseResult& result, std::vector<Node>* documents = nullptr) {
+  std::string normalised;
+  if (has_lone_carriage_return(text)) {
+    normalised = lone_carriage_returns_as_newlines(text);
+    text = normalised;
+  }
   TextStreamBuf buffer(text);
   std::istream in(&buffer);
   TreeBuilder builder(text, file, limits, result.root, result.errors, documents);

@@ -144,6 +144,18 @@ TEST_CASE("yaml: an empty value is null and points at its key", "[yaml]") {
   check_location(*root.find("last"), 3, 1);
 }
 
+TEST_CASE("yaml: lone carriage returns break lines, as YAML says, and keep their positions", "[yaml]") {
+  // Files saved by classic Mac editors end lines with CR alone; CRLF is read as one break.
+  const da::Node root = parse_ok("name: n\rlist:\r  - a\r  - b\rcrlf: 1\r\nlast: x");
+  CHECK(root.find("name")->text() == "n");
+  check_location(*root.find("list"), 3, 3);
+  REQUIRE(root.find("list")->items().size() == 2);
+  check_location(*root.find("crlf"), 5, 7);
+  check_location(*root.find("last"), 6, 7);
+  da::InputError error = only_error("a: 1\rb: [\r");
+  CHECK(error.location.line >= 2);
+}
+
 TEST_CASE("yaml: collections are located where they start", "[yaml]") {
   const da::Node root = parse_ok(
       "services:\n"
