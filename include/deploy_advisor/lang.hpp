@@ -67,6 +67,16 @@ Value evaluate(const Expression& expression, const Environment& environment,
 /// The expression's source text, for messages.
 const std::string& source_text(const Expression& expression);
 
+/// A member of a variable named literally: `sizing.api_replicas` or
+/// `assumptions['tracardi.min_public_api']`. Lets the build check such names against what the
+/// profiles define, which the compiler alone cannot (a map's keys are data).
+struct MemberReference {
+  std::string variable;
+  std::string member;
+  Location location;  // of the reference, inside the profile file
+};
+std::vector<MemberReference> member_references(const Expression& expression);
+
 /// Interpolates `{{ expr }}` spans in a message template; every span is compiled once.
 class Template {
  public:
@@ -76,6 +86,8 @@ class Template {
   /// `<error: message>` and sets *failed (when given).
   [[nodiscard]] std::string render(const Environment& environment, std::string* failure = nullptr,
                                    const EvalLimits& limits = {}) const;
+  /// The compiled `{{ … }}` spans, in order.
+  [[nodiscard]] const std::vector<std::shared_ptr<const Expression>>& spans() const { return spans_; }
 
  private:
   std::vector<std::string> literals_;                         // literals_.size() == spans_.size() + 1

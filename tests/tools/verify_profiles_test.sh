@@ -1,0 +1,40 @@
+#!/bin/sh
+# The build step that verifies the built-in profiles, run on small profiles: a broken one
+# fails with file:line:column and a message per mistake; the corrected one passes.
+# Usage: verify_profiles_test.sh VERIFY_PROFILES SOURCE_DIR
+set -u
+tool=$1
+source_dir=$2
+profiles=$source_dir/tests/tools/profiles
+failed=0
+expect() {  # expect WHAT TEXT PATTERN
+  if ! printf '%s\n' "$2" | grep -qF -- "$3"; then
+    echo "FAIL: $1: expected a line with: $3"; failed=1
+  fi
+}
+
+out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/broken.yaml" 2>&1)
+status=$?
+[ "$status" -eq 1 ] || { echo "FAIL: broken.yaml: exit $status, expected 1"; failed=1; }
+expect broken.yaml "$out" "broken.yaml:13:54: error: figure instances: no assumption named 'toy.rps_per_instanse' in the profiles of this product; did you mean 'toy.rps_per_instance'?"
+expect broken.yaml "$out" "broken.yaml:18:14: error: figure spare: no figure named 'instances_plus'"
+expect broken.yaml "$out" "broken.yaml:23:14: error: figure early: sizing.late is defined after this figure"
+expect broken.yaml "$out" "broken.yaml:36:45: error: rule TOY001: no figure named 'instanses' in the profiles of this product; did you mean 'instances'?"
+expect broken.yaml "$out" "4 error(s) in the profiles"
+
+out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/broken-expression.yaml" 2>&1)
+status=$?
+[ "$status" -eq 1 ] || { echo "FAIL: broken-expression.yaml: exit $status, expected 1"; failed=1; }
+expect broken-expression.yaml "$out" "broken-expression.yaml:9:16: error: TOY002.when: unknown name 'componentz'; did you mean 'components'?"
+
+out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/sound.yaml" 2>&1)
+status=$?
+[ "$status" -eq 0 ] || { echo "FAIL: sound.yaml: exit $status, expected 0: $out"; failed=1; }
+
+# The built-in profiles themselves, as the build checks them.
+out=$("$tool" "$source_dir"/profiles/*.yaml 2>&1)
+status=$?
+[ "$status" -eq 0 ] || { echo "FAIL: the built-in profiles: exit $status: $out"; failed=1; }
+
+[ "$failed" -eq 0 ] && echo "verify_profiles behaves as documented"
+exit "$failed"
