@@ -1,6 +1,7 @@
 # -DDEPLOY_ADVISOR_SANITIZE=ON builds everything with ASan and UBSan; the `asan` preset uses it.
+# The fuzz build always has them too: a fuzzer without sanitizers only finds hard crashes.
 add_library(deploy_advisor_sanitizers INTERFACE)
-if(DEPLOY_ADVISOR_SANITIZE)
+if(DEPLOY_ADVISOR_SANITIZE OR DEPLOY_ADVISOR_FUZZ)
   target_compile_options(deploy_advisor_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(deploy_advisor_sanitizers INTERFACE -fsanitize=address,undefined)

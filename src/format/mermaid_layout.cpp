@@ -121,7 +121,8 @@ std::string layout_flowchart(const LoadedTopology& topology, const std::vector<F
   const std::pair<const char*, const char*> zones[] = {
       {"internet", "Internet"}, {"company", "Company network"}, {"cluster", "Cluster (private)"}};
   for (const auto& [zone, title] : zones) {
-    bool any = std::any_of(boxes.begin(), boxes.end(), [&](const Box& b) { return b.zone == zone; });
+    bool any = std::any_of(boxes.begin(), boxes.end(),
+                           [&id = zone](const Box& b) { return b.zone == id; });
     if (!any) continue;
     out += fmt::format("  subgraph zone_{}[\"{}\"]\n", zone, title);
     if (std::string(zone) == "internet") out += "    clients((\"Clients\"))\n";

@@ -182,7 +182,9 @@ void tracardi_values(ImportContext& context, const Node& root) {
       Container container;
       container.image = image.ref;
       const Part part = recognise(container);
-      auto place = [&](const std::string& name, const Node& instance, const Location& at) {
+      // group_key is captured by an init-capture: clang 14 cannot capture a structured binding.
+      auto place = [&, &group_name = group_key](const std::string& name, const Node& instance,
+                                                const Location& at) {
         if (disabled(instance)) return;
         Component c;
         c.name = name;
@@ -190,7 +192,7 @@ void tracardi_values(ImportContext& context, const Node& root) {
         replicas_of(context, instance, c);
         pod_fragments(context, instance, c, "tracardi");
         if (const Node* nested = at_path(instance, {"docker"})) pod_fragments(context, *nested, c, "tracardi");
-        place_part(context, part, std::move(c), at, "worker." + group_key.text() + " of the Tracardi chart");
+        place_part(context, part, std::move(c), at, "worker." + group_name.text() + " of the Tracardi chart");
       };
       if (group.find("enabled") || group.find("replicas")) {
         place("worker-" + group_key.text(), group, group_key.location());

@@ -313,7 +313,9 @@ class FlowCollector {
         flow = flow || flows_[it->second].flow_spec;
       }
     }
-    open_.emplace();
+    // Not emplace(): clang checks OpenFlow's default constructor before the enclosing class,
+    // and so its member initialisers, is complete.
+    open_.emplace(OpenFlow{});
     open_->flow.flow_spec = flow;
     for (const BaseName& base : line.bases) open_->flow.bases.push_back(base.written);
     open_->flow.name = std::move(line.name);

@@ -323,7 +323,7 @@ class TopologyLoader {
       const auto& [k, v] = entry;
       if (extensions && k.is_scalar() && k.text().starts_with("x-")) continue;
       auto it = std::find_if(properties.begin(), properties.end(),
-                             [&](const Schema::Property& p) { return p.name == k.text(); });
+                             [&key = k](const Schema::Property& p) { return p.name == key.text(); });
       if (it == properties.end()) {
         unknown.push_back(&entry);
         continue;
