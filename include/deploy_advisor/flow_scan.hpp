@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +49,16 @@ struct ScannedImport {
 struct ScannedModule {
   std::vector<ScannedFlow> classes;  // flow_spec says which derive from FlowSpec here
   std::vector<ScannedImport> imports;
+  /// Set when the module declares more than kMaxScannedEntries classes, steps, decorators and
+  /// imports (inherited steps included): the rest were not kept, and the caller must refuse the
+  /// file rather than judge part of it. Holds the place of the first entry left out.
+  std::optional<Location> over_limit;
 };
+
+/// What one module may declare, in classes, steps, decorators, imports and inherited steps
+/// together: real flows have tens; the bound keeps the memory of a 16 MiB file small (the
+/// scan itself reads the text in place, without copies).
+inline constexpr std::size_t kMaxScannedEntries = 20000;
 
 /// The flow-level decorators a subclass inherits from its base flow (Metaflow reads them
 /// through the class hierarchy): @conda_base, @pypi_base, @project, @schedule, @trigger,

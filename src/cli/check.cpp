@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -130,7 +131,8 @@ void check_one(Context& context, const ProfileSet& profiles, const LoadOptions& 
     suppressions.apply(topology, findings);
     clock.stop("rules");
     if (context.verbose) say_rules(context, checked);
-    report.findings.insert(report.findings.end(), findings.begin(), findings.end());
+    report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
+                           std::make_move_iterator(findings.end()));
     report.topologies.push_back(checked.path);
   } catch (const InputFailure& failure) {
     if (context.verbose)

@@ -150,6 +150,7 @@ class RuleRunner {
       : topology_(topology), findings_(findings), errors_(errors), budget_{run_steps(topology)} {}
 
   void run(const Rule& rule, const LoadedProduct& product, const lang::Environment& base) {
+    if (budget_reported_) return;  // the run's budget is spent: the topology fails already
     if (!rule.each) {
       evaluate_one(rule, product, base, Value::absent(product.location), false);
       return;
@@ -159,11 +160,14 @@ class RuleRunner {
     const lang::Expression* each = compiled(rule, rule.each);
     if (!each) return;
     Value items = lang::evaluate(*each, base, lang::EvalLimits{50'000'000, &budget_});
-    if (items.is_error()) return fail(rule, "each", items.as_string());
+    if (items.is_error()) return fail(rule, product.location, "each", items.as_string());
     if (items.is_unset()) return;
-    if (!items.is_list()) return fail(rule, "each", fmt::format("gave a {}, expected a list",
+    if (!items.is_list()) return fail(rule, product.location, "each", fmt::format("gave a {}, expected a list",
                                                                 kind_name(items.kind())));
-    for (const auto& item : items.as_list()) evaluate_one(rule, product, base, item, true);
+    for (const auto& item : items.as_list()) {
+      if (budget_reported_) return;
+      evaluate_one(rule, product, base, item, true);
+    }
   }
 
  private:
@@ -184,18 +188,22 @@ class RuleRunner {
 
   lang::EvalLimits limits() { return lang::EvalLimits{1'000'000, &budget_}; }
 
-  void fail(const Rule& rule, const std::string& part, const std::string& message) {
-    // The run's budget is spent by the topology's size: reported at the topology, not at a
-    // profile line the user may not have.
+  /// A rule that cannot be evaluated is an input error at the user's input it was evaluated
+  /// on (the item of `each`, else the product's section), never at the rule's line: a built-in
+  /// profile is a file the user does not have, and a custom rule that works elsewhere fails
+  /// because of this input. The message names the rule and where it is defined.
+  void fail(const Rule& rule, const Location& input, const std::string& part,
+            const std::string& message) {
+    // The run's budget is spent by the topology's size: reported once, at the topology.
     if (budget_.remaining == 0) {
-      if (budget_reported_) return;  // once: every later evaluation fails the same way
+      if (budget_reported_) return;  // every later evaluation fails the same way
       budget_reported_ = true;
       errors_.push_back({topology_.root.location(), fmt::format("rule {} could not be evaluated on {} ({}): {}",
                                                               rule.id, topology_.path, part, message)});
       return;
     }
-    errors_.push_back({rule.defined_at, fmt::format("rule {} could not be evaluated on {} ({}): {}",
-                                                    rule.id, topology_.path, part, message)});
+    errors_.push_back({input, fmt::format("rule {} ({}) could not be evaluated on this input ({}): {}",
+                                          rule.id, to_string(rule.defined_at), part, message)});
   }
 
   void evaluate_one(const Rule& rule, const LoadedProduct& product, const lang::Environment& base,
@@ -205,12 +213,13 @@ class RuleRunner {
       env.bind(rule.as, item);
       if (rule.as != "item") env.bind("item", item);
     }
+    const Location input = has_item && item.location().known() ? item.location() : product.location;
     const lang::Expression* when = compiled(rule, rule.when);
     if (!when) return;
     Value verdict = lang::evaluate(*when, env, limits());
-    if (verdict.is_error()) return fail(rule, "when", verdict.as_string());
+    if (verdict.is_error()) return fail(rule, input, "when", verdict.as_string());
     if (verdict.is_unset()) return;  // undecidable without the input: no finding (no guessing)
-    if (!verdict.is_bool()) return fail(rule, "when", fmt::format("gave a {}, expected true or false",
+    if (!verdict.is_bool()) return fail(rule, input, "when", fmt::format("gave a {}, expected true or false",
                                                                   kind_name(verdict.kind())));
     if (!verdict.as_bool()) return;
 
@@ -229,15 +238,15 @@ class RuleRunner {
       return;
     }
     f.message = message ? message->render(env, &failure, limits()) : rule.title;
-    if (!failure.empty()) return fail(rule, "message", failure);
+    if (!failure.empty()) return fail(rule, input, "message", failure);
     f.fix = fix ? fix->render(env, &failure, limits()) : rule.fix_text;
-    if (!failure.empty()) return fail(rule, "fix", failure);
+    if (!failure.empty()) return fail(rule, input, "fix", failure);
     Location at = has_item ? item.location() : product.location;
     if (rule.location) {
       const lang::Expression* location = compiled(rule, rule.location);
       if (!location) return;
       Value where = lang::evaluate(*location, env, limits());
-      if (where.is_error()) return fail(rule, "location", where.as_string());
+      if (where.is_error()) return fail(rule, input, "location", where.as_string());
       if (where.location().known()) at = where.location();
     }
     f.location = at;
@@ -246,7 +255,7 @@ class RuleRunner {
       const lang::Expression* component_expression = compiled(rule, rule.component);
       if (!component_expression) return;
       Value component = lang::evaluate(*component_expression, env, limits());
-      if (component.is_error()) return fail(rule, "component", component.as_string());
+      if (component.is_error()) return fail(rule, input, "component", component.as_string());
       if (component.is_string()) f.component = component.as_string();
     } else if (has_item && item.get("name").is_string()) {
       f.component = item.get("name").as_string();
@@ -255,7 +264,7 @@ class RuleRunner {
       const lang::Expression* value = compiled(rule, patch.value);
       if (!value) return;
       Value v = lang::evaluate(*value, env, limits());
-      if (v.is_error()) return fail(rule, "patch", v.as_string());
+      if (v.is_error()) return fail(rule, input, "patch", v.as_string());
       if (!v.is_unset()) f.remedies.push_back({patch.path, v});
     }
     findings_.push_back(std::move(f));
@@ -276,7 +285,14 @@ InputError sizing_error(const LoadedProduct& product, const SizingFigure& figure
                         const ProductSizing& sizing, const std::string& problem) {
   std::string inputs;
   Location at = product.location;
-  for (const auto& need : figure.needs) {
+  // The traffic inputs it needs, and those its formula reads without declaring them.
+  std::vector<std::string> read = figure.needs;
+  for (const auto& [key, value] : product.traffic.as_map())
+    if (std::find(read.begin(), read.end(), key) == read.end() &&
+        (figure.formula_text.find("volume." + key) != std::string::npos ||
+         figure.formula_text.find("traffic." + key) != std::string::npos))
+      read.push_back(key);
+  for (const auto& need : read) {
     if (const Value* v = product.traffic.find(need)) {
       inputs += fmt::format("{}{} = {} ({})", inputs.empty() ? "" : ", ", need, display(*v),
                             to_string(v->location()));
@@ -396,14 +412,19 @@ std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopo
                                     const std::vector<ProductSizing>& sizing) {
   std::vector<Finding> findings;
   std::vector<InputError> errors;
+  findings.reserve(topology.warnings.size());
+  // The loader's findings are few rule ids many times over (150,000 DA002 of an aliased map):
+  // each id is looked up once.
+  std::unordered_map<std::string, const Rule*> loader_rules;
   for (const auto& warning : topology.warnings) {
-    Finding f = warning;
-    if (const Rule* rule = profiles.find_rule(f.rule_id)) {
+    Finding& f = findings.emplace_back(warning);
+    auto [known, fresh] = loader_rules.emplace(f.rule_id, nullptr);
+    if (fresh) known->second = profiles.find_rule(f.rule_id);
+    if (const Rule* rule = known->second) {
       f.rule_name = rule->name;
       // The loader raises the severity where the product rejects the file (Cortex).
       f.severity = std::max(f.severity, rule->severity);
     }
-    findings.push_back(std::move(f));
   }
   RuleRunner runner(topology, findings, errors);
   auto rules = profiles.rules();

@@ -49,8 +49,9 @@ std::size_t severity_index(Severity s) {
 bool CheckReport::failed() const {
   for (const auto& f : findings)
     if (fails(f)) return true;
+  // Findings past the output limits count as the written ones do, `--fail-on never` included.
   for (Severity s : {Severity::Info, Severity::Warning, Severity::Error})
-    if (s >= fail_on && omitted_active_by_severity[severity_index(s)] > 0) return true;
+    if (!fail_never && s >= fail_on && omitted_active_by_severity[severity_index(s)] > 0) return true;
   return false;
 }
 

@@ -37,6 +37,36 @@ std::optional<std::size_t> find_span_end(std::string_view text, std::size_t from
   return std::nullopt;
 }
 
+/// Appends display(value) to `out`, stopping once `out` is longer than `limit`: a span showing
+/// a list of 100,000 items renders no more than the message keeps.
+void append_display(std::string& out, const Value& value, std::size_t limit) {
+  if (value.is_list()) {
+    out += '[';
+    bool first = true;
+    for (const auto& item : value.as_list()) {
+      if (out.size() > limit) return;
+      if (!first) out += ", ";
+      first = false;
+      append_display(out, item, limit);
+    }
+    out += ']';
+  } else if (value.is_map()) {
+    out += '{';
+    bool first = true;
+    for (const auto& [key, item] : value.as_map()) {
+      if (out.size() > limit) return;
+      if (!first) out += ", ";
+      first = false;
+      out += key;
+      out += ": ";
+      append_display(out, item, limit);
+    }
+    out += '}';
+  } else {
+    out += display(value);
+  }
+}
+
 }  // namespace
 
 std::pair<std::optional<Template>, std::optional<CompileError>> Template::compile(
@@ -86,7 +116,7 @@ std::string Template::render(const Environment& environment, std::string* failur
       if (failure && !failed) *failure = value.as_string();
       failed = true;
     } else {
-      text += display(value);
+      append_display(text, value, kMaxRenderedBytes);
     }
     text += literals_[i + 1];
   }

@@ -19,10 +19,6 @@ using flow_scan_internal::Lexer;
 using flow_scan_internal::Token;
 using flow_scan_internal::TokenKind;
 
-// Inherited steps are copied into each subclass; a cap keeps a file of thousands of
-// subclasses of a thousand-step flow from growing the result quadratically.
-constexpr std::size_t kMaxInheritedSteps = 100000;
-
 struct BaseName {
   std::string last;     // `FlowSpec` for `metaflow.FlowSpec`
   bool dotted = false;  // names something in another module
@@ -36,7 +32,7 @@ struct Line {
   std::uint32_t indent = 0;
   ScannedDecorator decorator;   // Decorator; no name unless it is `@a.b.name` or a call of one
   std::string name;             // Class, Def
-  Location location;            // Class, Def: the keyword
+  Location location;            // Class, Def, Import: the keyword
   std::vector<BaseName> bases;  // Class
   std::vector<ScannedImport> imports;  // Import
 };
@@ -79,7 +75,8 @@ class BaseListReader {
 
  private:
   void end_base() {
-    if (valid_ && !expect_name_ && !last_.empty()) {
+    // One past the limit is enough for the collector to refuse the module.
+    if (valid_ && !expect_name_ && !last_.empty() && bases_.size() <= kMaxScannedEntries) {
       bases_.push_back(BaseName{std::string(last_), dotted_, written_});
     }
     last_ = {};
@@ -116,6 +113,7 @@ class LineReader {
     } else if (first.is_word(source_, "def")) {
       last = read_def(line, first);
     } else if (first.is_word(source_, "from") && first.indent == 0) {
+      line.location = where(first);
       last = read_import(line);
     } else if (first.is_word(source_, "async")) {
       last = lexer_.next();
@@ -222,7 +220,8 @@ class LineReader {
         continue;
       }
       name = std::string(text(token));
-      line.imports.push_back(ScannedImport{module, name, name});
+      // One past the limit is enough for the collector to refuse the module.
+      if (line.imports.size() <= kMaxScannedEntries) line.imports.push_back(ScannedImport{module, name, name});
     }
     if (!line.imports.empty()) line.kind = Line::Kind::Import;
     return token;
@@ -253,6 +252,7 @@ bool has_step_decorator(const std::vector<ScannedDecorator>& decorators) {
 class FlowCollector {
  public:
   void add(Line line) {
+    if (over_limit_) return;  // the caller refuses the module: nothing more is worth keeping
     if (open_ && line.indent <= open_->class_indent) close_flow();
     if (open_ && !open_->body_indent) open_->body_indent = line.indent;
     switch (line.kind) {
@@ -266,7 +266,10 @@ class FlowCollector {
         add_def(line);
         break;
       case Line::Kind::Import:
-        for (auto& i : line.imports) imports_.push_back(std::move(i));
+        for (auto& i : line.imports) {
+          if (!keep(line.location)) break;
+          imports_.push_back(std::move(i));
+        }
         break;
       case Line::Kind::Other:
         break;
@@ -277,7 +280,7 @@ class FlowCollector {
 
   ScannedModule finish() {
     if (open_) close_flow();
-    return ScannedModule{std::move(flows_), std::move(imports_)};
+    return ScannedModule{std::move(flows_), std::move(imports_), over_limit_};
   }
 
  private:
@@ -289,11 +292,22 @@ class FlowCollector {
     std::unordered_set<std::string> methods;  // every def of the body, step or not
   };
 
+  /// Counts `entries` more kept; false (and the module marked) past kMaxScannedEntries.
+  bool keep(const Location& at, std::size_t entries = 1) {
+    if (kept_ + entries <= kMaxScannedEntries) {
+      kept_ += entries;
+      return true;
+    }
+    if (!over_limit_) over_limit_ = at;
+    return false;
+  }
+
   void add_decorator(Line line) {
     if (has_pending_ && pending_indent_ != line.indent) pending_.clear();
     has_pending_ = true;
     pending_indent_ = line.indent;
-    if (!line.decorator.name.empty()) pending_.push_back(std::move(line.decorator));
+    if (!line.decorator.name.empty() && keep(line.decorator.location))
+      pending_.push_back(std::move(line.decorator));
   }
 
   std::vector<ScannedDecorator> take_decorators(std::uint32_t indent) {
@@ -303,6 +317,7 @@ class FlowCollector {
 
   void add_class(Line& line) {
     if (open_) return;  // a class nested in a flow's body is not a flow of its own
+    if (!keep(line.location, 1 + line.bases.size())) return;
     std::vector<std::size_t> flow_bases;
     bool flow = false;
     for (const BaseName& base : line.bases) {
@@ -327,9 +342,13 @@ class FlowCollector {
 
   void add_def(Line& line) {
     if (!open_ || line.indent != open_->body_indent) return;
-    open_->methods.insert(line.name);
     std::vector<ScannedDecorator> decorators = take_decorators(line.indent);
-    if (!has_step_decorator(decorators)) return;
+    // A def is one entry: a method name kept, or a step (a redefined plain method is free).
+    const bool fresh = open_->methods.count(line.name) == 0;
+    const bool step = has_step_decorator(decorators);
+    if ((fresh || step) && !keep(line.location)) return;
+    if (fresh) open_->methods.insert(line.name);
+    if (!step) return;
     open_->flow.steps.push_back(
         ScannedStep{std::move(line.name), line.location, std::move(decorators)});
   }
@@ -343,13 +362,13 @@ class FlowCollector {
         if (!is_inherited_flow_decorator(d.name)) continue;
         bool own = std::any_of(open.flow.decorators.begin(), open.flow.decorators.end(),
                                [&](const ScannedDecorator& o) { return o.name == d.name; });
-        if (!own) open.flow.decorators.push_back(d);
+        if (!own && keep(open.flow.location)) open.flow.decorators.push_back(d);
       }
       for (const ScannedStep& step : flows_[base].steps) {
-        if (inherited_ >= kMaxInheritedSteps) return;
-        if (!open.methods.insert(step.name).second) continue;
+        if (open.methods.count(step.name) != 0) continue;
+        if (!keep(open.flow.location, 1 + step.decorators.size())) return;
+        open.methods.insert(step.name);
         open.flow.steps.push_back(step);
-        ++inherited_;
       }
     }
   }
@@ -368,7 +387,8 @@ class FlowCollector {
   std::vector<ScannedDecorator> pending_;
   std::uint32_t pending_indent_ = 0;
   bool has_pending_ = false;  // also true after decorators that give no name
-  std::size_t inherited_ = 0;
+  std::size_t kept_ = 0;      // entries kept, against kMaxScannedEntries
+  std::optional<Location> over_limit_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -66,11 +67,11 @@ void inherit_from(ScannedFlow& flow, const ScannedFlow& base) {
                            [&](const ScannedDecorator& o) { return o.name == d.name; });
     if (!own) flow.decorators.push_back(d);
   }
-  for (const auto& step : base.steps) {
-    bool own = std::any_of(flow.steps.begin(), flow.steps.end(),
-                           [&](const ScannedStep& o) { return o.name == step.name; });
-    if (!own) flow.steps.push_back(step);
-  }
+  // A set, not a scan per step: both flows may hold thousands (kMaxScannedEntries).
+  std::unordered_set<std::string> own;
+  for (const auto& step : flow.steps) own.insert(step.name);
+  for (const auto& step : base.steps)
+    if (own.insert(step.name).second) flow.steps.push_back(step);
 }
 
 }  // namespace
@@ -126,6 +127,12 @@ void NativeFiles::follow_bases(ScannedFlow& flow, const ScannedModule& module,
     if (std::find(files_read_.begin(), files_read_.end(), path) == files_read_.end())
       files_read_.push_back(path);
     ScannedModule other = scan_module(read.contents, intern_file_name(path));
+    if (other.over_limit) {
+      unread->push_back(fmt::format("{} (from {}, whose {} declares more than {} classes, steps, "
+                                    "decorators and imports, the limit)",
+                                    base, imported->module, relative + ".py", kMaxScannedEntries));
+      continue;
+    }
     auto found = std::find_if(other.classes.begin(), other.classes.end(),
                               [&](const ScannedFlow& c) { return c.name == imported->name; });
     if (found == other.classes.end()) {
@@ -288,15 +295,28 @@ Value NativeFiles::load_flow(const Node& key, const Node& node, const Value& dec
   if (!read_text(*file_node, folder, key_path + ".file", &resolved, &contents))
     return Value::map(std::move(flow), at);
   ScannedModule module = scan_module(contents, intern_file_name(resolved));
+  // What is kept of the file is in `module`: the text itself need not stay in memory.
+  std::string().swap(contents);
+  if (module.over_limit) {
+    errors_.push_back({file_node->location(),
+                       fmt::format("{}.file: '{}' declares more than {} classes, steps, decorators "
+                                   "and imports (at {}), the limit (docs/security.md); expected a "
+                                   "flow of a realistic size",
+                                   key_path, quoted_excerpt(file_node->text()), kMaxScannedEntries,
+                                   to_string(*module.over_limit))});
+    return Value::map(std::move(flow), at);
+  }
   std::vector<const ScannedFlow*> flows;
   for (const auto& c : module.classes)
     if (c.flow_spec) flows.push_back(&c);
   // The class named as the flow's key is read as a flow even when its bases lead elsewhere;
   // otherwise the file's only FlowSpec class.
-  std::optional<ScannedFlow> chosen;
+  const ScannedFlow* named = nullptr;
   for (const auto& c : module.classes)
-    if (c.name == key.text()) chosen = c;
-  if (!chosen && flows.size() == 1) chosen = *flows.front();
+    if (c.name == key.text()) named = &c;
+  if (!named && flows.size() == 1) named = flows.front();
+  std::optional<ScannedFlow> chosen;
+  if (named) chosen = *named;
   std::vector<std::string> unread;
   if (chosen) {
     bool reaches_flowspec = chosen->flow_spec;

@@ -82,6 +82,8 @@ std::string expected_for(const Schema& schema) {
 /// Validates the topology against its schema while converting it to Values, so the file is
 /// walked once. Errors are collected, never thrown, until the whole file has been seen.
 constexpr std::size_t kMaxUnknownKeysDetailed = 1000;
+/// 10^15: above any real traffic or size, and below 2^53, where doubles stop counting exactly.
+constexpr double kMaxTopologyNumber = 1e15;
 
 class TopologyLoader {
  public:
@@ -239,6 +241,15 @@ class TopologyLoader {
     double n = scalar_number(node);
     if (!std::isfinite(n) || (integer && std::floor(n) != n)) {
       error(node.location(), path, fmt::format("found {}", describe(node)), expected);
+      return Value::absent(node.location());
+    }
+    // Sizing multiplies inputs together: a bound on each keeps every figure finite (and
+    // exact), so `1e308` req/s is an error here rather than "inf" replicas later.
+    if (std::fabs(n) > kMaxTopologyNumber) {
+      error(node.location(), path,
+            fmt::format("{} is larger than {:.0e}, the largest number a topology accepts",
+                        node.text(), kMaxTopologyNumber),
+            expected);
       return Value::absent(node.location());
     }
     bool below = (schema.minimum && n < *schema.minimum) ||

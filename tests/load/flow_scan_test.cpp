@@ -654,3 +654,34 @@ TEST_CASE("a 1 MB flow file scans quickly") {
 #endif
   CHECK(elapsed < budget);
 }
+
+TEST_CASE("a module declaring more than the scanner keeps is marked at the first entry left out") {
+  using deploy_advisor::kMaxScannedEntries;
+  // Entries: one per import, two for the class and its base, two per step (`@step`, `def`).
+  auto module_of = [](std::size_t imports, std::size_t steps) {
+    std::string text;
+    for (std::size_t i = 0; i < imports; ++i) text += "from base import B" + std::to_string(i) + "\n";
+    text += "class A(FlowSpec):\n";
+    for (std::size_t i = 0; i < steps; ++i)
+      text += "    @step\n    def s" + std::to_string(i) + "(self): pass\n";
+    return text;
+  };
+  const std::size_t steps = (kMaxScannedEntries - 2) / 2 - 1;
+  const std::size_t imports = kMaxScannedEntries - 2 - 2 * steps;
+
+  const auto at_limit = deploy_advisor::scan_module(module_of(imports, steps), nullptr);
+  CHECK_FALSE(at_limit.over_limit);
+  REQUIRE(at_limit.classes.size() == 1);
+  CHECK(at_limit.classes[0].steps.size() == steps);
+
+  const auto over = deploy_advisor::scan_module(module_of(imports + 1, steps), nullptr);
+  REQUIRE(over.over_limit);
+  // The last step's `def` is the one entry too many.
+  CHECK(over.over_limit->line == imports + 1 + 1 + 2 * steps);
+  CHECK(over.classes.size() <= 1);
+
+  // Inherited steps count too: a subclass copying the steps of a large flow.
+  const auto inherited = deploy_advisor::scan_module(
+      module_of(0, kMaxScannedEntries / 4) + "class B(A):\n    pass\n", nullptr);
+  CHECK(inherited.over_limit);
+}
