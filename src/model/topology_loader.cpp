@@ -1,6 +1,9 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -120,6 +123,11 @@ class TopologyLoader {
                               native_.files_read().end());
     result.inline_waivers.insert(result.inline_waivers.end(), native_.waivers().begin(), native_.waivers().end());
     if (!errors_.empty()) throw InputFailure(std::move(errors_));
+    for (const auto& [site, finding] : unknown_key_sites_)
+      if (finding.second > 0)
+        warnings_[finding.first].message +=
+            fmt::format(" (written once, it reaches {} more place{} through an alias or a merge key)",
+                        finding.second, finding.second == 1 ? "" : "s");
     result.warnings = std::move(warnings_);
     return result;
   }
@@ -134,6 +142,15 @@ class TopologyLoader {
 
   void unknown_key(const Node& key, const std::string& parent_path,
                    const std::vector<std::string>& known, const std::string& extra = "") {
+    // A key written once and reached through an alias or a merge key in many places is one
+    // mistake with one place to fix: one finding, which says how many places it reaches.
+    Location at = key.location();
+    auto site = std::make_tuple(at.file, at.line, at.column);
+    if (auto seen = unknown_key_sites_.find(site); seen != unknown_key_sites_.end()) {
+      ++seen->second.second;
+      return;
+    }
+    unknown_key_sites_.emplace(site, std::make_pair(warnings_.size(), std::size_t{0}));
     Finding f;
     f.rule_id = "DA002";
     f.location = key.location();
@@ -607,6 +624,9 @@ class TopologyLoader {
   std::string folder_;
   std::vector<InputError> errors_;
   std::vector<Finding> warnings_;
+  // Where each unknown key of the topology was reported: its finding and the further uses.
+  std::map<std::tuple<const std::string*, std::uint32_t, std::uint32_t>, std::pair<std::size_t, std::size_t>>
+      unknown_key_sites_;
   std::vector<const ProductSpec*> products_;
   std::vector<std::string> env_names_;
   Value top_traffic_;

@@ -97,8 +97,10 @@ for imports, expected in [(0, 0), (1, 2)]:
     check(r.returncode == expected and took < 1.0,
           f"a flow of {imports + 2 + 2 * 9_999} entries: exit {expected} ({r.returncode}, {took:.2f} s, {r.stderr[:200]!r})")
 
-# 1. The aliased topology: 1,501 components, each an alias of one map with 100 unknown keys:
-#    150,100 DA002 findings, about 25 KB of input.
+# 1. The aliased topology: 1,501 components, each an alias of one map with 100 unknown keys,
+#    about 25 KB of input. Each unknown key is written once, so it is one DA002 finding that
+#    says how many more places it reaches; the 1,501 serve components still give the other
+#    rules thousands of findings, past the run's limit.
 anchor = "{role: api, mode: serve, replicas: 2, " + ", ".join(f"u{i}: 1" for i in range(100)) + "}"
 lines = [HEAD, "products:\n  metarank:\n    components:\n", f"      c0: &a {anchor}\n"]
 lines += [f"      c{i}: *a\n" for i in range(1, 1501)]
@@ -112,9 +114,12 @@ for fmt in ["text", "json", "sarif", "markdown"]:
     if fmt == "json":
         doc = json.loads(r.stdout)
         check(len(doc["findings"]) <= 1000, f"JSON: at most 1,000 findings written ({len(doc['findings'])})")
-        check(doc["omitted"]["total"] + 1000 >= 150_100, "JSON: the rest counted under omitted")
-        check(doc["summary"]["warning"] + doc["summary"]["error"] + doc["summary"]["info"] >= 150_100,
-              "JSON: the summary counts every finding")
+        total = doc["summary"]["warning"] + doc["summary"]["error"] + doc["summary"]["info"]
+        check(total > 1000 and doc["omitted"]["total"] + len(doc["findings"]) >= total,
+              f"JSON: the rest counted under omitted ({total} findings, {doc['omitted']['total']} omitted)")
+        unknown = [f for f in doc["findings"] if f["rule_id"] == "DA002"]
+        check(len(unknown) == 100 and all("reaches 1500 more places" in f["message"] for f in unknown),
+              f"JSON: one DA002 per unknown key, naming the 1,500 more uses ({len(unknown)})")
     if fmt in ("text", "markdown"):
         check(b"more findings not shown" in r.stdout, f"{fmt}: says how many more")
     if fmt == "sarif":
