@@ -80,7 +80,17 @@ struct TextStyle {
 void write_text(const CheckReport& report, const TextStyle& style, std::ostream& out);
 void write_json(const CheckReport& report, std::ostream& out);
 void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ostream& out);
-void write_markdown_findings(const CheckReport& report, std::ostream& out);
+/// Links to rule pages are `docs/rules/ID.md`, relative to the repository, or
+/// `<rule_docs_url>/ID.md` when a base is given.
+void write_markdown_findings(const CheckReport& report, std::ostream& out, const std::string& rule_docs_url = "");
+/// The base of absolute links to rule pages this binary was built with (the CMake option
+/// DEPLOY_ADVISOR_RULE_DOCS_URL), as SARIF's helpUri uses it.
+std::string built_rule_docs_url();
+/// The link to a rule's page: relative when `rule_docs_url` is empty, else under it.
+std::string rule_doc_link(std::string_view id, const std::string& rule_docs_url);
+/// Product sections in the order every Markdown output uses: findings about the topology as
+/// a whole ("general") first, then the products by name.
+bool product_order(std::string_view a, std::string_view b);
 void write_junit(const CheckReport& report, const ProfileSet& profiles, std::ostream& out);
 void write_github(const CheckReport& report, std::ostream& out);
 void write_gitlab(const CheckReport& report, std::ostream& out);

@@ -45,7 +45,8 @@ struct AddedComponent {
 };
 
 /// The recommended layout as a topology v1 tree: replicas and resources raised to the
-/// recommendation, missing components added, and the remedies of error findings applied.
+/// recommendation, missing components added, and the remedies of the findings (not waived,
+/// of any severity) applied.
 /// Components a remedy adds are appended to *added (when given) with the rule they answer.
 Node revise_topology(const LoadedTopology& topology, const std::vector<ProductPlan>& plan,
                      const std::vector<Finding>& findings, std::vector<AddedComponent>* added = nullptr);
@@ -62,9 +63,9 @@ std::vector<ProductPlan> compare_plan(const LoadedTopology& original, const Load
 /// from `to_folder`.
 void rebase_native_paths(Node& root, const std::string& from_folder, const std::string& to_folder);
 
-/// The revised tree as a topology file; the error findings it still has (what plan cannot
-/// choose: secrets, values inside native files, missing traffic inputs) are listed at the top
-/// as comments to do.
+/// The revised tree as a topology file; the findings given as `remaining` (what plan cannot
+/// choose: secrets, values inside native files, missing traffic inputs, the location of an
+/// added event archive) are listed at the top as comments to do.
 std::string topology_text(const LoadedTopology& original, const Node& revised,
                           const std::vector<Finding>& remaining);
 

@@ -17,10 +17,11 @@ struct ReportInput {
   const std::vector<ProductPlan>* plan = nullptr;
   const CheckReport* check = nullptr;
   std::string date;  // empty: no date, so the output is the same on every run
+  std::string rule_docs_url;  // empty: links to rule pages are docs/rules/ID.md; else <url>/ID.md
 };
 
 /// The Markdown report: header, verdict, recommended layout, diagram, findings, assumptions,
-/// traffic.
+/// traffic. Products appear in every section in product_order (format.hpp).
 void write_report(const ReportInput& input, std::ostream& out);
 
 /// The Mermaid flowchart of the layout (without the ``` fence).

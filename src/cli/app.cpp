@@ -144,6 +144,10 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   report_cmd->add_option("--date", report.date, "the date to print in the header (none by default)");
   report_cmd->add_option("--fail-on", report.fail_on, "the severity the verdict fails on")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  report_cmd->add_flag("--absolute-links", report.absolute_links,
+                       "link rule pages by absolute URL (for a report read outside the repository)");
+  report_cmd->add_option("--rule-docs-url", report.rule_docs_url,
+                         "link rule pages as URL/ID.md (implies --absolute-links)");
   report_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
   add_common(report_cmd);
   add_config(report_cmd);

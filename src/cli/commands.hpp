@@ -45,6 +45,8 @@ struct ReportOptions {
   std::string topology;
   std::string date;
   std::string fail_on = "error";
+  bool absolute_links = false;  // links to rule pages under the built-in base URL
+  std::string rule_docs_url;    // links to rule pages under this base URL
 };
 
 struct ImportCommandOptions {

@@ -17,6 +17,22 @@ std::string folder_of(const std::string& path) {
   return parent.empty() ? "." : parent;
 }
 
+/// What the written layout still has to do: its errors, and every finding about a component
+/// the plan added (such as the location of an added event archive), which only the user can
+/// complete.
+std::vector<Finding> still_to_do(const Layout& layout) {
+  std::vector<Finding> todo;
+  for (const auto& f : layout.revised.findings) {
+    bool on_added = false;
+    for (const auto& p : layout.plan)
+      if (p.product == f.product)
+        for (const auto& cp : p.components)
+          if (cp.to_add && cp.name == f.component) on_added = true;
+    if (f.severity == Severity::Error || on_added) todo.push_back(f);
+  }
+  return todo;
+}
+
 }  // namespace
 
 int run_plan(Context& context, const PlanOptions& options) {
@@ -31,7 +47,7 @@ int run_plan(Context& context, const PlanOptions& options) {
     // relative to its own folder.
     if (!context.output_file.empty())
       rebase_native_paths(revised, folder_of(options.topology), folder_of(context.output_file));
-    text << topology_text(layout.original.topology, revised, layout.revised.findings);
+    text << topology_text(layout.original.topology, revised, still_to_do(layout));
     // The written file cannot say which bases it came from without changing when planned
     // again, so the user hears it here.
     const auto& bases = layout.original.topology.bases;

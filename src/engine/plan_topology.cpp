@@ -197,8 +197,10 @@ Node revise_topology(const LoadedTopology& topology, const std::vector<ProductPl
   for (const auto& p : plan)
     if (Node* section = product_section(root, p.product); section && section->is_mapping())
       apply_plan(*section, p);
+  // Every remedy, whatever the finding's severity: a warning's fix (a load balancer, an event
+  // archive, `spread: host` once the plan runs several replicas) belongs in the layout as much
+  // as an error's, and the revised layout must not gain a finding the plan could have avoided.
   for (const auto& f : findings) {
-    if (f.severity != Severity::Error) continue;
     if (f.waived) continue;
     for (const auto& r : f.remedies) apply_remedy(root, f, r, added);
   }
@@ -216,7 +218,7 @@ std::string topology_text(const LoadedTopology& original, const Node& revised,
       yaml_comment_text(original.name));
   bool any = false;
   for (const auto& f : remaining) {
-    if (f.severity != Severity::Error || f.waived) continue;
+    if (f.waived) continue;
     if (!any) text += "# To do (plan cannot choose these):\n";
     any = true;
     text += fmt::format("#   - {} {}: {}\n", yaml_comment_text(f.rule_id),

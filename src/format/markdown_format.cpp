@@ -15,13 +15,28 @@ std::vector<std::string> products_in(const std::vector<Finding>& findings) {
     std::string p = f.product.empty() ? "general" : f.product;
     if (std::find(products.begin(), products.end(), p) == products.end()) products.push_back(p);
   }
-  std::sort(products.begin(), products.end());
+  std::sort(products.begin(), products.end(),
+            [](const std::string& a, const std::string& b) { return product_order(a, b); });
   return products;
 }
 
 }  // namespace
 
-void write_markdown_findings(const CheckReport& report, std::ostream& out) {
+std::string built_rule_docs_url() { return DEPLOY_ADVISOR_RULE_DOCS_URL; }
+
+std::string rule_doc_link(std::string_view id, const std::string& rule_docs_url) {
+  if (rule_docs_url.empty()) return rule_doc_path(id);
+  std::string base = rule_docs_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return fmt::format("{}/{}.md", base, id);
+}
+
+bool product_order(std::string_view a, std::string_view b) {
+  if ((a == "general") != (b == "general")) return a == "general";
+  return a < b;
+}
+
+void write_markdown_findings(const CheckReport& report, std::ostream& out, const std::string& rule_docs_url) {
   out << "## Findings\n\n";
   if (report.findings.empty()) {
     out << "No findings.\n";
@@ -45,10 +60,12 @@ void write_markdown_findings(const CheckReport& report, std::ostream& out) {
                                                        f.waiver.until.empty() ? "" : ", until " + f.waiver.until)
                             : f.baseline ? " (known: in the baseline)"
                                          : "";
-        out << fmt::format("| {} | [{}]({}) | {} | {} | {} |\n",
+        out << fmt::format("| {} | [{}]({}) | {} | {} | {} |
+",
                            f.waived ? "waived" : f.baseline ? "baseline" : to_string(severity),
-                           markdown_cell(f.rule_id), rule_doc_path(f.rule_id), markdown_cell(f.message + state),
-                           markdown_code(to_string(f.location)), markdown_cell(f.fix));
+                           markdown_cell(f.rule_id), rule_doc_link(f.rule_id, rule_docs_url),
+                           markdown_cell(f.message + state), markdown_code(to_string(f.location)),
+                           markdown_cell(f.fix));
       }
     }
   }

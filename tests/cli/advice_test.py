@@ -6,6 +6,7 @@ Usage: advice_test.py DEPLOY_ADVISOR SOURCE_DIR
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -136,6 +137,171 @@ with tempfile.TemporaryDirectory() as work:
         result = run(*command, big)
         expect(result.returncode in (0, 1), f"{command[0]} of 10,000 API components exits {result.returncode}: "
                                             f"{result.stderr[:300]}")
+
+
+def findings(path):
+    result = run("check", "--format", "json", "--fail-on", "never", path)
+    return json.loads(result.stdout)["findings"] if result.returncode == 0 else None
+
+
+def todo_of(plan_text):
+    return [line for line in plan_text.splitlines() if line.startswith("#   - ")]
+
+
+with tempfile.TemporaryDirectory() as work:
+    # The plan adds the components a fix needs: a load balancer (MR006), a Redis state store
+    # (MR001), a weekly training job (MR008) and an event archive (MR003), whose location only
+    # the user can choose and which therefore stays to do.
+    bare = write(work, "metarank.yaml", """version: 1
+name: shop
+environment: production
+platform: kubernetes
+traffic:
+  peak_requests_per_second: 500
+  profiles: 1000000
+products:
+  metarank:
+    components:
+      ranker: {role: api, mode: serve, replicas: 2}
+""")
+    before = {f["rule_id"] for f in findings(bare)}
+    expect({"MR001", "MR003", "MR006", "MR008"} <= before, f"the bare Metarank topology's findings: {before}")
+    other = os.path.join(work, "other")
+    os.mkdir(other)
+    planned = os.path.join(other, "p.yaml")
+    run("plan", "--format", "yaml", "-o", planned, bare)
+    text = open(planned, encoding="utf-8").read()
+    components = yaml.safe_load(text)["products"]["metarank"]["components"]
+    roles = {c["role"] for c in components.values()}
+    expect({"state", "event_archive", "train", "load_balancer"} <= roles, f"components the plan adds: {roles}")
+    state = next(c for c in components.values() if c["role"] == "state")
+    expect(state.get("type") == "redis" and "backup" in state, f"the added state store: {state}")
+    after = findings(planned)
+    expect(after is not None, "check of the plan with added components loads")
+    ids = {f["rule_id"] for f in after or []}
+    expect(not ids & {"MR001", "MR006", "MR008", "MR040"}, f"the plan's components answer their rules: {ids}")
+    archive = [f for f in after or [] if f["rule_id"] == "MR003"]
+    expect(all("without a location" in f["message"] for f in archive), f"MR003 asks only for the location: {archive}")
+    expect(all(any(line.startswith(f"#   - MR003 ") for line in todo_of(text)) for f in archive),
+           "the archive's location is listed to do")
+    plan_text = run("plan", bare).stdout
+    expect("added for MR003" in plan_text, f"the text plan marks the added archive with its rule: {plan_text}")
+
+    # A Redis named only in Metarank's config.yaml becomes the state component (MR040).
+    write(work, "config.yaml", "state:\n  type: redis\n  host: redis.internal\n  port: 6379\n")
+    declared = write(work, "declared.yaml", """version: 1
+name: shop
+environment: production
+platform: kubernetes
+products:
+  metarank:
+    config: config.yaml
+    components:
+      ranker: {role: api, mode: serve, replicas: 2, behind: lb}
+      lb: {role: load_balancer, replicas: 2}
+""")
+    expect("MR040" in {f["rule_id"] for f in findings(declared)}, "MR040 on a Redis named only in config.yaml")
+    run("plan", "--format", "yaml", "-o", planned, declared)
+    expect("MR040" not in {f["rule_id"] for f in findings(planned) or []}, "the plan declares the state component")
+
+    # Applying the plan adds no finding of any severity the original lacked, except those it
+    # lists to do (about the components it added). A finding about a component the plan added
+    # counts as the product's finding it answers.
+    sources = []
+    for folder in ("examples", os.path.join("tests", "data")):
+        for root, _, files in os.walk(os.path.join(SOURCE, folder)):
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                if name.endswith(".yaml") and "\nproducts:" in open(path, encoding="utf-8").read():
+                    sources.append(path)
+    checked = 0
+    for source in sorted(sources):
+        if run("validate", "-q", source).returncode != 0:
+            continue
+        original = findings(source)
+        if original is None or run("plan", "--format", "yaml", "-o", planned, source).returncode != 0:
+            expect(False, f"{source}: plan fails")
+            continue
+        revised = findings(planned)
+        if revised is None:
+            expect(False, f"{source}: check of its plan exits 2")
+            continue
+        text = open(planned, encoding="utf-8").read()
+        loaded = yaml.safe_load(text)
+        names = {(p, c) for p, body in (loaded.get("products") or {}).items()
+                 for c in ((body or {}).get("components") or {})}
+        def key(f):
+            return (f["rule_id"], f["component"] if f["component"] in {c for _, c in names} else f["product"])
+        def original_key(f):
+            return (f["rule_id"], f["component"] or f["product"])
+        had = {original_key(f) for f in original} | {(f["rule_id"], f["product"]) for f in original}
+        todo = "\n".join(todo_of(text))
+        for f in revised:
+            if key(f) in had or (f["rule_id"], f["component"]) in had:
+                continue
+            expect(f"#   - {f['rule_id']} " in todo and f["message"] in todo,
+                   f"{os.path.relpath(source, SOURCE)}: the plan adds {f['rule_id']} {f['component']}: {f['message'][:160]}")
+        checked += 1
+    expect(checked > 10, f"topologies planned and checked: {checked}")
+
+    # The report reads as a reviewer's page.
+    acme = os.path.join(SOURCE, "examples", "acme-production.yaml")
+    report = run("report", acme).stdout
+    rule_language = re.compile(r"\b(volume|sizing|traffic|components)\.(?!md\b)[a-z_]+|assumptions\[|\?\? | \? ")
+    for line in report.splitlines():
+        if line.startswith("|"):
+            found = rule_language.search(line)
+            expect(not found, f"the report shows rule language {found and found.group(0)!r}: {line[:160]}")
+    expect("req/s" in report, "the how column gives the numbers with their units")
+
+    # Only the traffic inputs the products use: Tracardi's figures never read `items`.
+    traffic_topology = write(work, "traffic.yaml", TRACARDI.format(gui='"no"').replace(
+        "  peak_requests_per_second: 2000\n", "  peak_requests_per_second: 2000\n  items: 1000\n"))
+    report = run("report", traffic_topology).stdout
+    traffic_section = report.split("## Traffic", 1)[1]
+    expect("`peak_requests_per_second`" in traffic_section, "the traffic table lists the peak")
+    expect("`items`" not in traffic_section, "the traffic table leaves out inputs no figure uses")
+
+    # Most important: by severity, then by the gap to the target. TR004 (no number) comes first
+    # in the file, yet the replicas 2 of 8 rank before it.
+    # (TR004 and TR006 have no number; the API's replicas, 2 of 8, and MySQL's max_connections,
+    # 20 of 90, do.)
+    ranked = write(work, "ranked.yaml", TRACARDI.format(gui='"yes"').replace(
+        "        replicas: 2\n        exposure: public\n", "        exposure: public\n").replace(
+        '          ELASTIC_INDEX_REPLICAS: "1"\n', '          ELASTIC_INDEX_REPLICAS: "1"\n        replicas: 2\n'))
+    expect({"TR004", "TR006"} <= {f["rule_id"] for f in findings(ranked) or []}, "the ranked topology has TR004, TR006")
+    report = run("report", ranked).stdout
+    verdict = report.split("Most important:", 1)[-1].split("##", 1)[0]
+    items = [line for line in verdict.splitlines() if line.startswith("1. ")]
+    expect(len(items) == 3, f"three most important findings: {items}")
+    expect(not any("[TR004]" in line or "[TR006]" in line for line in items),
+           f"the largest gaps before findings without a number: {items}")
+    severities = [line.split("**")[1] for line in items]
+    order = {"error": 0, "warning": 1, "info": 2}
+    expect(severities == sorted(severities, key=order.get), f"ranked by severity: {severities}")
+
+    # Products in one documented order in every section, whatever the file's order.
+    mixed = write(work, "mixed.yaml", TRACARDI.format(gui='"no"') + """  metarank:
+    components:
+      ranker: {role: api, mode: serve, replicas: 1}
+""")
+    report = run("report", mixed).stdout
+    sections = [part for part in report.split("\n## ")
+                if part.startswith(("Recommended layout", "Findings", "Assumptions", "Traffic"))]
+    sections.append(report.split("\n## ")[0])  # the header's list of products
+    expect(len(sections) == 5, f"the report's sections: {[part.splitlines()[0] for part in sections]}")
+    for section in sections:
+        at_metarank, at_tracardi = section.find("Metarank"), section.find("Tracardi")
+        if at_metarank >= 0 and at_tracardi >= 0:
+            expect(at_metarank < at_tracardi, f"Metarank before Tracardi in {section.splitlines()[0]!r}")
+
+    # Links to rule pages: relative by default, absolute on request.
+    expect("](docs/rules/" in report, "relative rule links by default")
+    absolute = run("report", "--rule-docs-url", "https://docs.example/rules/", mixed).stdout
+    expect("](https://docs.example/rules/DA005.md)" in absolute and "](docs/rules/" not in absolute,
+           "--rule-docs-url links every rule page under the given base")
+    built = run("report", "--absolute-links", mixed).stdout
+    expect("](docs/rules/" not in built and "](http" in built, "--absolute-links uses the built-in base")
 
 print(f"{len(failures)} failures")
 sys.exit(1 if failures else 0)
