@@ -75,7 +75,9 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
       out << fmt::format("  {}: {}{}{}\n      {}{}\n", f->title, display(Value::number(f->value)),
                          f->unit.empty() ? "" : " ", f->unit,
                          f->explanation.empty() ? "" : f->explanation + " ", "(" + f->basis + ")");
+      if (!f->unplaced.empty()) out << "      not applied: " << f->unplaced << "\n";
     }
+    for (const auto& u : p.not_computed) out << fmt::format("  {}: not computed: {}\n", u.title, u.missing);
     if (!p.missing_inputs.empty()) {
       std::string keys;
       for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + k;
@@ -105,9 +107,15 @@ void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<Pro
       components.push_back(std::move(c));
     }
     Json storage = Json::array();
-    for (const Figure* f : p.capacity)
-      storage.push_back({{"name", f->name}, {"what", f->title}, {"value", number(f->value)}, {"unit", f->unit},
-                         {"explanation", f->explanation}, {"formula", f->formula}, {"basis", f->basis}});
+    for (const Figure* f : p.capacity) {
+      Json figure = {{"name", f->name}, {"what", f->title}, {"value", number(f->value)}, {"unit", f->unit},
+                     {"explanation", f->explanation}, {"formula", f->formula}, {"basis", f->basis}};
+      if (!f->unplaced.empty()) figure["not_applied"] = f->unplaced;
+      storage.push_back(std::move(figure));
+    }
+    Json not_computed = Json::array();
+    for (const auto& u : p.not_computed)
+      not_computed.push_back({{"name", u.name}, {"what", u.title}, {"unit", u.unit}, {"missing", u.missing}});
     Json assumptions = Json::array();
     for (const auto& s : sizing) {
       if (s.product != p.product) continue;
@@ -118,7 +126,8 @@ void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<Pro
     products[p.product] = {{"components", components},
                            {"storage", storage},
                            {"assumptions", assumptions},
-                           {"missing_inputs", p.missing_inputs}};
+                           {"missing_inputs", p.missing_inputs},
+                           {"not_computed", not_computed}};
   }
   out << Json{{"products", products}}.dump(2) << "\n";
 }
