@@ -104,8 +104,9 @@ std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::ve
           placed = true;
         }
         // A figure for a setting no component takes (MySQL connections without a `mysql`
-        // component) is still shown, with what is missing.
-        if (!placed) plan.capacity.push_back(&figure);
+        // component) is still shown, with what is missing; one that `applies_to` leaves out on
+        // purpose (a floor decides instead) stays with the figure that decides.
+        if (!placed && (figure.sets.empty() || !figure.unplaced.empty())) plan.capacity.push_back(&figure);
       }
     }
     for (auto& cp : plan.components) order_settings(cp);
