@@ -24,6 +24,7 @@ struct Figure {
   std::string explanation;            // the figure's `explain`, rendered with its inputs
   std::string sets;                   // the component key it recommends (replicas, memory_gb…)
   std::optional<Node> add;            // a component to add: applies_to found none and it is needed
+  std::string unplaced;  // for a figure that `sets` a key no component takes: which is missing
   Location defined_at;
 };
 
@@ -38,9 +39,18 @@ struct UsedAssumption {
   Location location;  // the override in the topology, or the profile's definition
 };
 
+/// A figure that applies to the topology but could not be computed, and which input it lacks.
+struct UncomputedFigure {
+  std::string name;
+  std::string title;
+  std::string unit;
+  std::string missing;  // "traffic input peak_events_per_second", "neither … nor … is set"
+};
+
 struct ProductSizing {
   std::string product;
   std::vector<Figure> figures;
+  std::vector<UncomputedFigure> not_computed;  // in profile order
   std::vector<std::string> missing_inputs;  // traffic keys some figure needed and did not have
   std::vector<UsedAssumption> assumptions;
   Value traffic;  // as declared (merged)

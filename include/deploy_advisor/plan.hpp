@@ -32,6 +32,7 @@ struct ProductPlan {
   std::vector<ComponentPlan> components;
   std::vector<const Figure*> capacity;  // figures that are not about one component: storage, …
   std::vector<std::string> missing_inputs;
+  std::vector<UncomputedFigure> not_computed;  // figures that apply but lack an input
 };
 
 /// The recommended layout of every product: current figures, recommended ones and why.

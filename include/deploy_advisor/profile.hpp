@@ -136,6 +136,10 @@ struct SizingFigure {
   std::string formula_text;
   /// Optional: how the figure came about, with the inputs used ("for 2,880 req/s at …").
   std::optional<lang::Template> explain;
+  /// Optional: which input is missing, for `plan` to say when the formula gives no value (or
+  /// when the figure `sets` a key and no component takes it), e.g. "neither
+  /// lifecycle.delete_days nor retention_days is set".
+  std::optional<lang::Template> unavailable;
   /// Optional: the component key the figure recommends a value for: `replicas`, `cpu`,
   /// `memory_gb` or `disk_gb` (resources). Without it the figure is a storage or capacity figure.
   std::string sets;

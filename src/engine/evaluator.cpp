@@ -314,6 +314,35 @@ InputError sizing_error(const LoadedProduct& product, const SizingFigure& figure
                           to_string(figure.defined_at))};
 }
 
+namespace {
+
+/// Why a figure that applies gave no value: the profile's `unavailable` text, else the
+/// earlier figure it reads that was not computed, else its formula's unset input in general.
+std::string missing_input(const SizingFigure& figure, const lang::Environment& env,
+                          const std::vector<UncomputedFigure>& not_computed) {
+  if (figure.unavailable) {
+    std::string text = figure.unavailable->render(env);
+    if (!text.empty()) return text;
+  }
+  auto reads = [&](const std::string& name) {
+    const std::string word = "sizing." + name;
+    for (auto at = figure.formula_text.find(word); at != std::string::npos;
+         at = figure.formula_text.find(word, at + 1)) {
+      std::size_t end = at + word.size();
+      if (end == figure.formula_text.size() ||
+          !(std::isalnum(static_cast<unsigned char>(figure.formula_text[end])) || figure.formula_text[end] == '_'))
+        return true;
+    }
+    return false;
+  };
+  for (const auto& earlier : not_computed)
+    if (reads(earlier.name))
+      return fmt::format("needs sizing.{}, which is not computed ({})", earlier.name, earlier.missing);
+  return "an input its formula reads is unset";
+}
+
+}  // namespace
+
 std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const LoadedTopology& topology) {
   std::vector<ProductSizing> result;
   std::vector<InputError> errors;
@@ -345,19 +374,33 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
         std::vector<std::string> missing;
         for (const auto& need : figure.needs)
           if (!product.traffic.find(need)) missing.push_back(need);
+        // A figure whose `when` is false does not apply (no Pulsar, no worker); one that
+        // applies and cannot be computed is listed with the input it lacks, never dropped.
+        bool applies = true;
+        if (figure.when) {
+          Value go = lang::evaluate(*figure.when, env);
+          applies = go.is_bool() && go.as_bool();
+        }
         if (!missing.empty()) {
           for (auto& m : missing)
             if (std::find(sizing.missing_inputs.begin(), sizing.missing_inputs.end(), m) ==
                 sizing.missing_inputs.end())
               sizing.missing_inputs.push_back(m);
+          if (applies) {
+            std::string keys;
+            for (const auto& m : missing) keys += (keys.empty() ? "" : ", ") + std::string("traffic.") + m;
+            sizing.not_computed.push_back({figure.name, figure.title, figure.unit,
+                                           fmt::format("traffic input{} missing: {}", missing.size() > 1 ? "s" : "", keys)});
+          }
           continue;
         }
-        if (figure.when) {
-          Value go = lang::evaluate(*figure.when, env);
-          if (!go.is_bool() || !go.as_bool()) continue;
-        }
+        if (!applies) continue;
         Value v = lang::evaluate(*figure.formula, env);
-        if (v.is_unset()) continue;
+        if (v.is_unset()) {
+          sizing.not_computed.push_back(
+              {figure.name, figure.title, figure.unit, missing_input(figure, env, sizing.not_computed)});
+          continue;
+        }
         std::string problem;
         if (v.is_error()) problem = v.as_string();
         else if (!v.is_number()) problem = fmt::format("gave a {}, expected a number", kind_name(v.kind()));
@@ -392,6 +435,8 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
           for (const auto& c : targets.as_list())
             if (c.get("name").is_string()) computed.components.push_back(c.get("name").as_string());
         }
+        if (!computed.sets.empty() && computed.components.empty() && figure.unavailable)
+          computed.unplaced = figure.unavailable->render(env);
         if (figure.add && computed.components.empty()) {
           Value needed = figure.add_when ? lang::evaluate(*figure.add_when, env) : Value::boolean(true);
           if (needed.is_bool() && needed.as_bool()) computed.add = *figure.add;

@@ -75,6 +75,7 @@ std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::ve
       if (s.product == product.name) ps = &s;
     if (ps) {
       plan.missing_inputs = ps->missing_inputs;
+      plan.not_computed = ps->not_computed;
       // By name, so a figure for every one of 10,000 components costs no scan per component.
       std::unordered_map<std::string, std::size_t> by_name;
       for (std::size_t i = 0; i < plan.components.size(); ++i) by_name.emplace(plan.components[i].name, i);
@@ -102,7 +103,10 @@ std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::ve
           recommend(*it, figure);
           placed = true;
         }
-        if (!placed && figure.sets.empty()) plan.capacity.push_back(&figure);
+        // A figure for a setting no component takes (MySQL connections without a `mysql`
+        // component) is still shown, with what is missing; one that `applies_to` leaves out on
+        // purpose (a floor decides instead) stays with the figure that decides.
+        if (!placed && (figure.sets.empty() || !figure.unplaced.empty())) plan.capacity.push_back(&figure);
       }
     }
     for (auto& cp : plan.components) order_settings(cp);

@@ -435,7 +435,7 @@ class ProfileReader {
       }
       check_keys(item, "sizing",
                  {"name", "title", "unit", "applies_to", "basis", "needs", "when", "formula",
-                  "explain", "sets", "add", "add_when"});
+                  "explain", "unavailable", "sets", "add", "add_when"});
       SizingFigure f;
       f.defined_at = item.location();
       f.name = text(item, "name", "sizing", true);
@@ -455,6 +455,7 @@ class ProfileReader {
       std::vector<std::string> with_value = names;
       with_value.push_back("value");
       f.explain = template_of(item, "explain", path, with_value, false);
+      f.unavailable = template_of(item, "unavailable", path, names, false);
       f.sets = text(item, "sets", path, false);
       if (!f.sets.empty() && f.sets != "replicas" && f.sets != "cpu" && f.sets != "memory_gb" &&
           f.sets != "disk_gb" && f.sets != "max_connections")

@@ -78,7 +78,11 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
                          f->unit.empty() ? "" : " ", f->unit,
                          f->explanation.empty() ? "" : printable(f->explanation) + " ",
                          "(" + printable(f->basis) + ")");
+      if (!f->unplaced.empty()) out << "      not applied: " << printable(f->unplaced) << "
+";
     }
+    for (const auto& u : p.not_computed)
+      out << fmt::format("  {}: not computed: {}\n", printable(u.title), printable(u.missing));
     if (!p.missing_inputs.empty()) {
       std::string keys;
       for (const auto& k : p.missing_inputs) keys += (keys.empty() ? "" : ", ") + printable(k);
@@ -108,9 +112,15 @@ void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<Pro
       components.push_back(std::move(c));
     }
     Json storage = Json::array();
-    for (const Figure* f : p.capacity)
-      storage.push_back({{"name", f->name}, {"what", f->title}, {"value", number(f->value)}, {"unit", f->unit},
-                         {"explanation", f->explanation}, {"formula", f->formula}, {"basis", f->basis}});
+    for (const Figure* f : p.capacity) {
+      Json figure = {{"name", f->name}, {"what", f->title}, {"value", number(f->value)}, {"unit", f->unit},
+                     {"explanation", f->explanation}, {"formula", f->formula}, {"basis", f->basis}};
+      if (!f->unplaced.empty()) figure["not_applied"] = f->unplaced;
+      storage.push_back(std::move(figure));
+    }
+    Json not_computed = Json::array();
+    for (const auto& u : p.not_computed)
+      not_computed.push_back({{"name", u.name}, {"what", u.title}, {"unit", u.unit}, {"missing", u.missing}});
     Json assumptions = Json::array();
     for (const auto& s : sizing) {
       if (s.product != p.product) continue;
@@ -121,7 +131,8 @@ void write_plan_json(const std::vector<ProductPlan>& plan, const std::vector<Pro
     products[p.product] = {{"components", components},
                            {"storage", storage},
                            {"assumptions", assumptions},
-                           {"missing_inputs", p.missing_inputs}};
+                           {"missing_inputs", p.missing_inputs},
+                           {"not_computed", not_computed}};
   }
   out << Json{{"products", products}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }

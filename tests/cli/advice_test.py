@@ -126,8 +126,116 @@ with tempfile.TemporaryDirectory() as work:
                    "BookKeeper bookies for the declared write rate and retained data, with the write quorum (pulsar): 3 bookies",
                    "Redis memory for the profile cache (redis):",
                    "MySQL connections Tracardi can open (mysql):",
-                   "Elasticsearch disk per node (elasticsearch):"]:
+                   "Elasticsearch disk per node (elasticsearch):",
+                   # Cortex: 500 req/s x 1.2 growth x 40 ms / target_in_flight 4 = 6 replicas;
+                   # an m5.xlarge holds min(floor(3.44 / 1.1), floor(15234 / 2007)) = 3 pods: 2 nodes.
+                   "replicas the Realtime and Async APIs need at the declared peak, all APIs together: 6 replicas",
+                   "worker nodes the Realtime and Async APIs need at the declared peak: 2 nodes",
+                   "nodes the cluster can reach (sum of the node groups' max_instances): 20 nodes",
+                   "API pods the cluster can reach (sum of the APIs' max_replicas): 40 pods"]:
         expect(figure in example, f"the example's text plan shows {figure!r}")
+
+    def finding_keys(path):
+        out = run("check", "--format", "json", "--fail-on", "never", path)
+        expect(out.returncode in (0, 1), f"check {path} exits {out.returncode}: {out.stderr[:300]}")
+        return {(f["rule_id"], f.get("component", "")) for f in json.loads(out.stdout or '{"findings": []}')["findings"]}
+
+    def plan_adds_nothing(path, what):
+        plan_dir = os.path.join(work, "planned-" + what)
+        os.makedirs(plan_dir, exist_ok=True)
+        planned = os.path.join(plan_dir, "p.yaml")
+        written = run("plan", "--format", "yaml", "-o", planned, path)
+        expect(written.returncode == 0, f"plan of {what} exits {written.returncode}: {written.stderr[:300]}")
+        added = finding_keys(planned) - finding_keys(path)
+        expect(not added, f"applying the plan of {what} adds findings: {sorted(added)}")
+
+    # Capacity that cannot be reached (CX020). `search` runs only on node group `memory`
+    # (r5.xlarge, 4 vCPU, 32 GiB): 300 req/s x 200 ms / target_in_flight 4 = 15 replicas; a
+    # pod of 2 + 0.1 CPU and 8 GiB + 100 MiB fits min(floor(3.44 / 2.1), floor(31618 / 8292))
+    # = 1 per node: 15 nodes, and `memory` reaches 6. `ranker` may run on any group:
+    # 300 x 200 / 1000 / 1 = 60 replicas of 1.1 CPU and 2148 MiB on an m5.large (cpu-spot,
+    # the highest priority): min(floor(1.44 / 1.1), floor(7042 / 2148)) = 1 a node, 60 nodes;
+    # the groups have 40 + max(0, 6 - 15) = 40 left.
+    cortex = write(work, "cortex.yaml", """version: 1
+name: serving
+environment: production
+traffic:
+  peak_requests_per_second: 300
+  request_latency_ms: 200
+products:
+  cortex:
+    cluster:
+      cluster_name: serving
+      region: us-east-1
+      node_groups:
+        - {name: cpu-spot, instance_type: m5.large, max_instances: 40, priority: 10}
+        - name: memory
+          instance_type: r5.xlarge
+          max_instances: 6
+    apis:
+      - name: search
+        kind: RealtimeAPI
+        node_groups: [memory]
+        pod:
+          max_concurrency: 4
+          containers:
+            - {name: api, image: search:1, compute: {cpu: 2, mem: 8Gi}}
+        autoscaling: {min_replicas: 2, max_replicas: 20, target_in_flight: 4}
+      - name: ranker
+        kind: RealtimeAPI
+        pod:
+          containers:
+            - {name: api, image: ranker:1, compute: {cpu: 1, mem: 2Gi}}
+        autoscaling: {min_replicas: 2, max_replicas: 60}
+""")
+    checked = json.loads(run("check", "--format", "json", "--fail-on", "never", cortex).stdout)
+    reach = sorted((f["location"]["line"], f["component"], f["message"]) for f in checked["findings"]
+                   if f["rule_id"] == "CX020")
+    expect([(line, component) for line, component, _ in reach] == [(13, "serving"), (16, "memory")],
+           f"CX020 at node_groups (line 13) and at memory's max_instances (line 16): {reach}")
+    if len(reach) == 2:
+        expect("node group memory can reach 6 nodes of r5.xlarge" in reach[1][2]
+               and "need 15 at the declared peak" in reach[1][2]
+               and "search: 15 replicas at 1 pod(s) a node = 15" in reach[1][2], f"CX020 memory: {reach[1][2]}")
+        expect("not tied to one node group need 60 nodes" in reach[0][2]
+               and "can reach 40 more" in reach[0][2] and "46 in all" in reach[0][2], f"CX020 cluster: {reach[0][2]}")
+    cortex_plan = run("plan", cortex).stdout
+    # The figure CX020 compares is the plan's: 15 + 60 nodes.
+    expect("worker nodes the Realtime and Async APIs need at the declared peak: 75 nodes" in cortex_plan,
+           f"plan shows the nodes CX020 counts: {cortex_plan}")
+    plan_adds_nothing(cortex, "cortex")
+    raised = write(work, "cortex-raised.yaml", open(cortex).read().replace("max_instances: 6\n", "max_instances: 15\n")
+                   .replace("max_instances: 40", "max_instances: 60"))
+    expect(not [f for f in json.loads(run("check", "--format", "json", "--fail-on", "never", raised).stdout)["findings"]
+                if f["rule_id"] == "CX020"], "no CX020 once the node groups reach the nodes")
+
+    # A node group of an instance type outside the table: the nodes are not computed, and
+    # the plan says why instead of leaving the figure out.
+    unknown = write(work, "cortex-unknown.yaml", open(cortex).read().replace("r5.xlarge", "x2gd.medium"))
+    unknown_plan = run("plan", unknown).stdout
+    expect("worker nodes the Realtime and Async APIs need at the declared peak: not computed: "
+           "the pods that fit on one node are known only for the built-in CPU instance types" in unknown_plan
+           and "x2gd.medium" in unknown_plan, f"plan says why the nodes are not computed: {unknown_plan}")
+
+    # Without a mysql component the MySQL figure is still shown, with what is missing; without
+    # any retention the Elasticsearch figures say which input they lack.
+    no_mysql = write(work, "no-mysql.yaml", TRACARDI.format(gui='"no"').replace(
+        "      mysql: {role: mysql, replicas: 2, max_connections: 20}\n", "").replace(
+        "  peak_requests_per_second: 2000\n", "  peak_requests_per_second: 2000\n  events_per_day: 1000000\n"
+        "  average_event_bytes: 1000\n") + "      es: {role: elasticsearch, replicas: 3, resources: {disk_gb: 100}}\n")
+    no_mysql_plan = run("plan", no_mysql).stdout
+    expect("MySQL connections Tracardi can open: 90 connections" in no_mysql_plan
+           and "not applied: no mysql component is declared" in no_mysql_plan,
+           f"plan shows the MySQL figure without a mysql component: {no_mysql_plan}")
+    expect("Elasticsearch primary data kept: not computed: neither lifecycle.delete_days" in no_mysql_plan,
+           f"plan says the Elasticsearch retention is missing: {no_mysql_plan}")
+    expect("Elasticsearch disk per node: not computed: needs sizing.es_total_disk_gb" in no_mysql_plan,
+           f"plan says why per-node disk is missing: {no_mysql_plan}")
+    plan_json = json.loads(run("plan", "--format", "json", no_mysql).stdout)["products"]["tracardi"]
+    expect(any(u["name"] == "es_primary_gb" and "retention_days" in u["missing"] for u in plan_json["not_computed"]),
+           f"plan JSON lists es_primary_gb as not computed: {plan_json['not_computed']}")
+    expect(any(f["name"] == "mysql_connections" and f["value"] == 90 and "mysql" in f.get("not_applied", "")
+               for f in plan_json["storage"]), f"plan JSON shows MySQL connections: {plan_json['storage']}")
 
     # 10,000 Tracardi API components: sized and checked, never an evaluation budget (exit 2).
     big = write(work, "big.yaml", subprocess.run(

@@ -186,12 +186,22 @@ TEST_CASE("Cortex sizing, computed by hand") {
       {"CX016", "sizing-topology.yaml", 20},  // internal operator load balancer, no white list
       {"CX018", "sizing-topology.yaml", 22},  // the only spot group, one instance type
       {"CX019", "sizing-topology.yaml", 16},  // Cortex itself: unmaintained, EKS 1.22
+      {"CX020", "sizing-topology.yaml", 24},  // memory: search alone needs 6 nodes, max_instances 5
   };
   CHECK(marks(run) == expected);
   const Finding* cx013 = find(run, "CX013");
   REQUIRE(cx013);
   CHECK_THAT(cx013->message, Catch::Contains("max_replicas 50 is below the 72 replicas"));
   CHECK_THAT(cx013->message, Catch::Contains("600 req/s × 120 ms = 72 requests in flight"));
+  // CX020 counts the same nodes as sizing.api_nodes_needed, split by node group: search runs
+  // only on `memory` and needs its 6 (of the 18) there; recommender and summarizer (6 + 6)
+  // may use every group, which have 20 + 8 + max(0, 5 - 6) = 28 left: enough.
+  const Finding* cx020 = find(run, "CX020");
+  REQUIRE(cx020);
+  CHECK(cx020->component == "memory");
+  CHECK_THAT(cx020->message, Catch::Contains("node group memory can reach 5 nodes of r5.xlarge"));
+  CHECK_THAT(cx020->message, Catch::Contains("need 6 at the declared peak (search: 6 replicas at 1 pod(s) a node = 6)"));
+  CHECK_THAT(cx020->fix, Catch::Contains("Raise max_instances of node group memory to at least 6"));
 }
 
 TEST_CASE("Cortex: the Prometheus figures are every released guide's 300, as assumptions") {
