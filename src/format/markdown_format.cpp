@@ -60,8 +60,7 @@ void write_markdown_findings(const CheckReport& report, std::ostream& out, const
                                                        f.waiver.until.empty() ? "" : ", until " + f.waiver.until)
                             : f.baseline ? " (known: in the baseline)"
                                          : "";
-        out << fmt::format("| {} | [{}]({}) | {} | {} | {} |
-",
+        out << fmt::format("| {} | [{}]({}) | {} | {} | {} |\n",
                            f.waived ? "waived" : f.baseline ? "baseline" : to_string(severity),
                            markdown_cell(f.rule_id), rule_doc_link(f.rule_id, rule_docs_url),
                            markdown_cell(f.message + state), markdown_code(to_string(f.location)),

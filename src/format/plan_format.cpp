@@ -78,8 +78,7 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
                          f->unit.empty() ? "" : " ", f->unit,
                          f->explanation.empty() ? "" : printable(f->explanation) + " ",
                          "(" + printable(f->basis) + ")");
-      if (!f->unplaced.empty()) out << "      not applied: " << printable(f->unplaced) << "
-";
+      if (!f->unplaced.empty()) out << "      not applied: " << printable(f->unplaced) << "\n";
     }
     for (const auto& u : p.not_computed)
       out << fmt::format("  {}: not computed: {}\n", printable(u.title), printable(u.missing));
