@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <set>
+#include <string>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -141,14 +143,13 @@ bool apply_remedy(Node& root, const Finding& f, const Remedy& remedy, std::vecto
   Node* section = product_section(root, f.product);
   if (!section || !section->is_mapping()) return false;
   if (remedy.path.rfind("product.", 0) == 0) {
-    std::vector<std::string> before;
+    std::set<std::string> before;
     if (Node* components = find_mut(*section, "components"); components && components->is_mapping())
-      for (const auto& [k, v] : components->entries()) before.push_back(k.text());
+      for (const auto& [k, v] : components->entries()) before.insert(k.text());
     set_path(*section, remedy.path.substr(8), to_node(remedy.value));
     if (Node* components = find_mut(*section, "components"); added && components && components->is_mapping())
       for (const auto& [k, v] : components->entries())
-        if (std::find(before.begin(), before.end(), k.text()) == before.end())
-          added->push_back({f.product, k.text(), f.rule_id});
+        if (!before.count(k.text())) added->push_back({f.product, k.text(), f.rule_id});
     return true;
   }
   if (f.component.empty()) return false;
@@ -200,9 +201,17 @@ Node revise_topology(const LoadedTopology& topology, const std::vector<ProductPl
   // Every remedy, whatever the finding's severity: a warning's fix (a load balancer, an event
   // archive, `spread: host` once the plan runs several replicas) belongs in the layout as much
   // as an error's, and the revised layout must not gain a finding the plan could have avoided.
+  // The same change asked by many findings (one load balancer for every serve component of a
+  // large topology) is made once: applying it again changes nothing but costs a pass.
+  std::set<std::string> applied;
   for (const auto& f : findings) {
     if (f.waived) continue;
-    for (const auto& r : f.remedies) apply_remedy(root, f, r, added);
+    for (const auto& r : f.remedies) {
+      std::string target = r.path.rfind("product.", 0) == 0 ? std::string() : f.component;
+      std::string change = f.product + '\0' + target + '\0' + r.path + '\0' + display(r.value);
+      if (!applied.insert(std::move(change)).second) continue;
+      apply_remedy(root, f, r, added);
+    }
   }
   return root;
 }

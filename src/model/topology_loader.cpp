@@ -128,6 +128,17 @@ class TopologyLoader {
         warnings_[finding.first].message +=
             fmt::format(" (written once, it reaches {} more place{} through an alias or a merge key)",
                         finding.second, finding.second == 1 ? "" : "s");
+    if (unlisted_unknown_keys_ > 0) {
+      Finding more;
+      more.rule_id = "DA002";
+      // At the first unknown key, so that the count is among the findings shown.
+      more.location = first_unknown_key_;
+      more.message = fmt::format(
+          "{} more unknown keys are not listed: a topology lists its first {}; correct those and run again to see the rest",
+          unlisted_unknown_keys_, kMaxUnknownKeysDetailed);
+      more.fix = "Correct the unknown keys listed, then run again to see the rest.";
+      warnings_.push_back(std::move(more));
+    }
     result.warnings = std::move(warnings_);
     return result;
   }
@@ -150,17 +161,17 @@ class TopologyLoader {
       ++seen->second.second;
       return;
     }
+    // Past the number of findings a run writes, the rest are only counted (one finding says
+    // how many), so that a file of 150,000 unknown keys costs no more than one of 1,000.
+    if (warnings_.size() >= kMaxUnknownKeysDetailed) {
+      ++unlisted_unknown_keys_;
+      return;
+    }
+    if (unknown_key_sites_.empty()) first_unknown_key_ = at;
     unknown_key_sites_.emplace(site, std::make_pair(warnings_.size(), std::size_t{0}));
     Finding f;
     f.rule_id = "DA002";
     f.location = key.location();
-    // Past the number of findings a run writes, the rest are only counted: no suggestion to
-    // compute for each of 150,000 aliased keys.
-    if (warnings_.size() >= kMaxUnknownKeysDetailed) {
-      f.message = fmt::format("unknown key '{}'", key.text());
-      warnings_.push_back(std::move(f));
-      return;
-    }
     std::string suggestion = did_you_mean(key.text(), known);
     std::string where = parent_path.empty() ? "at the top level" : "in " + parent_path;
     f.message = fmt::format("unknown key '{}' {}", key.text(), where);
@@ -624,6 +635,8 @@ class TopologyLoader {
   std::string folder_;
   std::vector<InputError> errors_;
   std::vector<Finding> warnings_;
+  std::size_t unlisted_unknown_keys_ = 0;  // past kMaxUnknownKeysDetailed
+  Location first_unknown_key_;
   // Where each unknown key of the topology was reported: its finding and the further uses.
   std::map<std::tuple<const std::string*, std::uint32_t, std::uint32_t>, std::pair<std::size_t, std::size_t>>
       unknown_key_sites_;
