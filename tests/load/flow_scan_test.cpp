@@ -1,3 +1,4 @@
+#include "support/sanitized.hpp"
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -647,11 +648,7 @@ TEST_CASE("a 1 MB flow file scans quickly") {
   const auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(flows.size() == static_cast<std::size_t>(copies));
   CHECK(flows.back().steps.size() == 4);
-#if defined(__SANITIZE_ADDRESS__)
-  const auto budget = std::chrono::milliseconds(1000);  // sanitizers slow every byte down
-#else
-  const auto budget = std::chrono::milliseconds(100);
-#endif
+  const auto budget = std::chrono::milliseconds(100) * deploy_advisor::test::kTimeScale;
   CHECK(elapsed < budget);
 }
 
