@@ -1,6 +1,7 @@
 #include "deploy_advisor/yaml_writer.hpp"
 
 #include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/quoting.hpp"
 
 #include <fmt/format.h>
 
@@ -27,30 +28,7 @@ bool safe_plain(const std::string& text) {
 }
 
 std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20) out += fmt::format("\\x{:02x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
+  return double_quoted(text, ControlEscape::Yaml);
 }
 
 /// True for plain text that a YAML 1.1 reader (PyYAML, Helm, Ansible) takes for a boolean,

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "deploy_advisor/quoting.hpp"
 #include "deploy_advisor/readers.hpp"
 
 namespace deploy_advisor {
@@ -102,30 +103,7 @@ class KeyPathFinder {
 };
 
 std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        else out += c;
-    }
-  }
-  return out + "\"";
+  return double_quoted(text, ControlEscape::Json);
 }
 
 }  // namespace

@@ -10,30 +10,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
+#include "support/golden_text.hpp"
 
 namespace {
 
 const std::string kSource = DA_SOURCE_DIR;
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string normalise(const std::string& text) {
-  std::istringstream in(text);
-  std::string line, out;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string word, joined;
-    while (words >> word) joined += (joined.empty() ? "" : " ") + word;
-    out += joined + "\n";
-  }
-  return out;
-}
+using deploy_advisor::test::normalise_whitespace;
+using deploy_advisor::test::read_text_file;
 
 /// Runs from the repository root with a relative path, as the golden files were made.
 CliRun run_in_source(std::vector<std::string> args) {
@@ -63,7 +47,7 @@ TEST_CASE("check --format json matches the golden file structurally") {
     auto r = run_in_source({"check", "--format", "json", "--fail-on", "never", g.topology});
     REQUIRE(r.status == 0);
     CHECK(nlohmann::json::parse(r.out) ==
-          nlohmann::json::parse(read(kSource + "/tests/golden/" + g.stem + ".check.json")));
+          nlohmann::json::parse(read_text_file(kSource + "/tests/golden/" + g.stem + ".check.json")));
   }
 }
 
@@ -73,7 +57,7 @@ TEST_CASE("check --format sarif matches the golden file structurally") {
     auto r = run_in_source({"check", "--format", "sarif", "--fail-on", "never", g.topology});
     REQUIRE(r.status == 0);
     CHECK(nlohmann::json::parse(r.out) ==
-          nlohmann::json::parse(read(kSource + "/tests/golden/" + g.stem + ".sarif")));
+          nlohmann::json::parse(read_text_file(kSource + "/tests/golden/" + g.stem + ".sarif")));
   }
 }
 
@@ -82,7 +66,7 @@ TEST_CASE("check text output matches the golden file") {
     INFO(g.topology);
     auto r = run_in_source({"check", "--fail-on", "never", g.topology});
     REQUIRE(r.status == 0);
-    CHECK(normalise(r.out) == normalise(read(kSource + "/tests/golden/" + g.stem + ".check.txt")));
+    CHECK(normalise_whitespace(r.out) == normalise_whitespace(read_text_file(kSource + "/tests/golden/" + g.stem + ".check.txt")));
   }
 }
 
@@ -109,7 +93,7 @@ TEST_CASE("the output flag writes to a file, the quiet flag prints findings only
   auto r = run_cli({"check", "--format", "json", "-o", path, broken});
   CHECK(r.status == 1);
   CHECK(r.out.empty());
-  CHECK(nlohmann::json::parse(read(path))["summary"]["failed"] == true);
+  CHECK(nlohmann::json::parse(read_text_file(path))["summary"]["failed"] == true);
   std::filesystem::remove(path);
   auto quiet = run_cli({"check", "-q", broken});
   CHECK(quiet.out.find("fix:") == std::string::npos);

@@ -12,31 +12,15 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
+#include "support/golden_text.hpp"
 
 namespace {
 
 const std::string kSource = DA_SOURCE_DIR;
 const std::string kBroken = "tests/data/tracardi/seed003-broken.yaml";
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string normalise(const std::string& text) {
-  std::istringstream in(text);
-  std::string line, out;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string word, joined;
-    while (words >> word) joined += (joined.empty() ? "" : " ") + word;
-    out += joined + "\n";
-  }
-  return out;
-}
+using deploy_advisor::test::normalise_whitespace;
+using deploy_advisor::test::read_text_file;
 
 /// Runs from the repository root with relative paths, as the golden files were made.
 CliRun run_in_source(std::vector<std::string> args) {
@@ -88,11 +72,11 @@ TEST_CASE("each new format matches its golden file") {
       INFO(topology << " --format " << g.format);
       auto r = run_in_source({"check", "--format", g.format, "--fail-on", "warning", topology});
       CHECK(r.status != 2);
-      std::string golden = read(kSource + "/tests/golden/" + stem + "." + g.suffix);
+      std::string golden = read_text_file(kSource + "/tests/golden/" + stem + "." + g.suffix);
       if (std::string(g.format) == "gitlab")
         CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(golden));
       else
-        CHECK(normalise(r.out) == normalise(golden));
+        CHECK(normalise_whitespace(r.out) == normalise_whitespace(golden));
     }
   }
 }
@@ -166,7 +150,7 @@ TEST_CASE("gitlab: an array with one unique fingerprint per finding, kept when l
 
   // The same topology with three comment lines on top: every line moves, no fingerprint does.
   deploy_advisor::MemoryFileSystem files;
-  files.add(kBroken, "# one\n# two\n# three\n" + read(kSource + "/" + kBroken));
+  files.add(kBroken, "# one\n# two\n# three\n" + read_text_file(kSource + "/" + kBroken));
   auto moved = nlohmann::json::parse(run_cli({"check", "--format", "gitlab", kBroken}, files).out);
   REQUIRE(moved.size() == issues.size());
   for (std::size_t i = 0; i < issues.size(); ++i) {
@@ -226,7 +210,7 @@ TEST_CASE("partial results: check good.yaml broken.yaml --format sarif -o r.sari
   auto r = run_cli({"check", good, broken, "--format", "sarif", "-o", output});
   INFO(r.err);
   CHECK(r.status == 2);
-  auto sarif = nlohmann::json::parse(read(output));
+  auto sarif = nlohmann::json::parse(read_text_file(output));
   const auto& run = sarif["runs"][0];
   REQUIRE(run["results"].size() > 0);
   for (const auto& result : run["results"])
@@ -252,10 +236,10 @@ TEST_CASE("several outputs in one run: text on the terminal, SARIF and JUnit in 
   CHECK(r.status == 1);
   CHECK(r.out.find("error: ") != std::string::npos);  // the text on standard output
   CHECK(r.out.find("\x1b[") == std::string::npos);
-  CHECK(nlohmann::json::parse(read(sarif))["runs"][0]["results"].size() ==
+  CHECK(nlohmann::json::parse(read_text_file(sarif))["runs"][0]["results"].size() ==
         nlohmann::json::parse(run_in_source({"check", "--format", "json", kBroken}).out)["findings"]
             .size());
-  CHECK(read(junit).starts_with("<?xml"));
+  CHECK(read_text_file(junit).starts_with("<?xml"));
   std::filesystem::remove_all(folder);
 
   for (const std::vector<std::string>& bad : {std::vector<std::string>{"--write", "sarif"},
