@@ -8,7 +8,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '%10s %10s %10s %10s\n' components check_s plan_s report_s
 for n in 1250 2500 5000 10000; do
-  python3 bench/generate_topology.py "$n" > "$work/t.yaml"
+  python3 bench/generate.py --mix tracardi --components "$n" > "$work/t.yaml"
   line="$n"
   for command in check plan report; do
     start=$(date +%s.%N)

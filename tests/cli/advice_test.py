@@ -238,16 +238,25 @@ products:
     expect(any(f["name"] == "mysql_connections" and f["value"] == 90 and "mysql" in f.get("not_applied", "")
                for f in plan_json["storage"]), f"plan JSON shows MySQL connections: {plan_json['storage']}")
 
-    # 10,000 Tracardi API components: sized and checked, never an evaluation budget (exit 2).
+    # 10,000 Tracardi components (API clusters, GUIs, load balancers, workers, stores): sized
+    # and checked, never an evaluation budget (exit 2).
     # Sanitizer builds (DEPLOY_ADVISOR_TEST_SANITIZED, set by CMake) run tens of times slower:
     # there 1,000 components check the same code paths.
     big = write(work, "big.yaml", subprocess.run(
-        [sys.executable, os.path.join(SOURCE, "bench", "generate_topology.py"), str(COMPONENTS)],
-        capture_output=True, text=True).stdout)
+        [sys.executable, os.path.join(SOURCE, "bench", "generate.py"), "--mix", "tracardi",
+         "--components", str(COMPONENTS)], capture_output=True, text=True).stdout)
     for command in (["check"], ["plan"], ["report", "--date", "2026-01-01"]):
         result = run(*command, big)
-        expect(result.returncode in (0, 1), f"{command[0]} of {COMPONENTS:,} API components exits {result.returncode}: "
+        expect(result.returncode in (0, 1), f"{command[0]} of {COMPONENTS:,} components exits {result.returncode}: "
                                             f"{result.stderr[:300]}")
+    # Every cell that breaks a rule is found, however many there are: the generator sets
+    # LOGGING_LEVEL: DEBUG on the public API of every third cell of six components.
+    report = json.loads(run("check", "--format", "json", big).stdout)
+    verbose = sum(1 for f in report["findings"] if f["rule_id"] == "TR025")
+    verbose += report.get("omitted", {}).get("by_rule", {}).get("TR025", 0)
+    cells = round(COMPONENTS / 6)
+    expect(verbose == sum(1 for i in range(cells) if i % 3 == 1),
+           f"TR025 found on every DEBUG API of {cells:,} cells: {verbose}")
 
 
 def findings(path, *options):
