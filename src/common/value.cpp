@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -13,13 +14,47 @@ const Value::List kEmptyList;
 const Value::Map kEmptyMap;
 }  // namespace
 
-const std::string& Value::as_string() const { return text_ ? *text_ : kEmptyString; }
-const Value::List& Value::as_list() const { return list_ ? *list_ : kEmptyList; }
-const Value::Map& Value::as_map() const { return map_ ? *map_ : kEmptyMap; }
+struct Value::IndexedMap {
+  // Below this many entries a scan is as fast as hashing the key.
+  static constexpr std::size_t kIndexFrom = 16;
+  Map entries;
+  std::unordered_map<std::string_view, std::size_t> index;  // views into entries' keys
+};
+
+Value Value::map(Map entries, Location at) {
+  Value v(Kind::Map, at);
+  auto stored = std::make_shared<IndexedMap>();
+  stored->entries = std::move(entries);
+  if (stored->entries.size() >= IndexedMap::kIndexFrom) {
+    stored->index.reserve(stored->entries.size());
+    for (std::size_t i = 0; i < stored->entries.size(); ++i)
+      stored->index.emplace(stored->entries[i].first, i);  // the first of equal keys wins
+  }
+  v.payload_ = std::move(stored);
+  return v;
+}
+
+const std::string& Value::as_string() const {
+  return (kind_ == Kind::String || kind_ == Kind::Error) && payload_
+             ? *static_cast<const std::string*>(payload_.get())
+             : kEmptyString;
+}
+const Value::List& Value::as_list() const {
+  return kind_ == Kind::List && payload_ ? *static_cast<const List*>(payload_.get()) : kEmptyList;
+}
+const Value::Map& Value::as_map() const {
+  return kind_ == Kind::Map && payload_ ? static_cast<const IndexedMap*>(payload_.get())->entries
+                                        : kEmptyMap;
+}
 
 const Value* Value::find(std::string_view key) const {
-  if (!map_) return nullptr;
-  for (const auto& [k, v] : *map_)
+  if (kind_ != Kind::Map || !payload_) return nullptr;
+  const auto& stored = *static_cast<const IndexedMap*>(payload_.get());
+  if (!stored.index.empty()) {
+    auto it = stored.index.find(key);
+    return it == stored.index.end() ? nullptr : &stored.entries[it->second].second;
+  }
+  for (const auto& [k, v] : stored.entries)
     if (k == key) return &v;
   return nullptr;
 }

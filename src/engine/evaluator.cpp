@@ -54,6 +54,16 @@ Value components_by_role(const LoadedProduct& product) {
   return Value::map(std::move(groups), product.components.location());
 }
 
+/// The product's components by name: `components_by_name[c.behind]` is the load balancer in
+/// front of `c`, found in one step (maps of many entries are indexed by key; see Value::map).
+Value components_by_name(const LoadedProduct& product) {
+  Value::Map named;
+  named.reserve(product.components.as_list().size());
+  for (const auto& c : product.components.as_list())
+    if (c.get("name").is_string()) named.emplace_back(c.get("name").as_string(), c);
+  return Value::map(std::move(named), product.components.location());
+}
+
 /// One entry per (figure, component) the figure recommends for, for rules such as DA005.
 Value recommendations(const LoadedProduct& product, const ProductSizing* sizing) {
   Value::List list;
@@ -89,6 +99,7 @@ lang::Environment product_environment(const LoadedTopology& topology, const Load
   env.bind("product", product.section);
   env.bind("components", product.components);
   env.bind("components_by_role", components_by_role(product));
+  env.bind("components_by_name", components_by_name(product));
   env.bind("traffic", product.traffic);
   env.bind("config", product.config);
   env.bind("cluster", product.cluster);

@@ -37,7 +37,8 @@ const std::vector<std::string>& rule_variable_names() {
   static const std::vector<std::string> names = {
       "topology", "production", "product", "components", "traffic", "assumptions",
       "config",   "cluster",    "apis",    "flows",      "sizing",  "volume",
-      "missing_inputs", "recommendations", "defaults", "version", "components_by_role"};
+      "missing_inputs", "recommendations", "defaults", "version", "components_by_role",
+      "components_by_name"};
   return names;
 }
 

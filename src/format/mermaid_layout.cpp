@@ -58,10 +58,12 @@ struct Box {
 std::string layout_flowchart(const LoadedTopology& topology, const std::vector<Finding>& findings) {
   std::vector<Box> boxes;
   std::vector<std::pair<std::string, std::string>> edges;
+  // Looked up once per box: a set, so that boxes times findings is never paid.
+  std::set<std::pair<std::string_view, std::string_view>> with_findings;
+  for (const auto& f : findings)
+    if (f.severity != Severity::Info) with_findings.emplace(f.product, f.component);
   auto flagged = [&](const std::string& product, const std::string& component) {
-    return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-      return f.product == product && f.component == component && f.severity != Severity::Info;
-    });
+    return with_findings.count({product, component}) > 0;
   };
   for (const auto& product : topology.products) {
     const auto& components = product.components.as_list();
@@ -84,12 +86,14 @@ std::string layout_flowchart(const LoadedTopology& topology, const std::vector<F
       if (role == "gui" && c.get("api").is_string())
         edges.emplace_back(box.id, node_id(product.name, c.get("api").as_string()));
     }
+    std::vector<std::string> stores;
+    for (const auto& s : components)
+      if (kStoreRoles.count(s.get("role").as_string()))
+        stores.push_back(node_id(product.name, s.get("name").as_string()));
     for (const auto& c : components) {
       if (!kClientRoles.count(c.get("role").as_string())) continue;
-      for (const auto& s : components)
-        if (kStoreRoles.count(s.get("role").as_string()))
-          edges.emplace_back(node_id(product.name, c.get("name").as_string()),
-                             node_id(product.name, s.get("name").as_string()));
+      std::string client = node_id(product.name, c.get("name").as_string());
+      for (const auto& store : stores) edges.emplace_back(client, store);
     }
     if (product.name == "cortex") {
       std::string scheme = product.cluster.get("api_load_balancer_scheme").is_string()
