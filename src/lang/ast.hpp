@@ -33,6 +33,7 @@ enum class NodeKind {
   Map,          // {keys[i]: children[i]...}
   Macro,        // children[0].macro(name, children[1]) or, for map/3, (name, filter, transform)
   Has,          // has(children[0]) where children[0] is a Member or Index
+  Let,          // let name = children[0]; children[1]
 };
 
 enum class Operator {
@@ -65,7 +66,7 @@ struct Node {
   bool parenthesized = false;
 
   Operator op = Operator::Add;  // Unary and Binary only
-  std::string name;             // Name, Member, Call; Macro: the iteration variable
+  std::string name;             // Name, Member, Call; Macro: the iteration variable; Let: the name
   Value literal;
   std::vector<std::unique_ptr<Node>> children;
   std::vector<std::string> keys;  // Map
@@ -74,8 +75,8 @@ struct Node {
   // Filled in by the checker.
   const FunctionSpec* function = nullptr;   // Call
   MacroKind macro = MacroKind::All;         // Macro
-  std::size_t local_slot = 0;               // Name bound by a macro; Macro: the slot it binds
-  bool is_local = false;                    // Name bound by a macro
+  std::size_t local_slot = 0;  // Name bound by a macro or let; Macro, Let: the slot it binds
+  bool is_local = false;       // Name bound by a macro or let
   std::shared_ptr<const re2::RE2> pattern;  // Call to matches() with a literal pattern
 };
 

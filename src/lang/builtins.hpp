@@ -18,6 +18,7 @@ Value to_double(const CallContext& call);
 
 // text_functions.cpp
 Value to_string(const CallContext& call);
+Value type_name(const CallContext& call);
 Value format_number(const CallContext& call);
 Value starts_with(const CallContext& call);
 Value ends_with(const CallContext& call);

@@ -58,6 +58,9 @@ class Checker {
       case NodeKind::Call:
         resolve_call(node);
         return;
+      case NodeKind::Let:
+        resolve_let(node);
+        return;
       default:
         for (auto& child : node.children) visit(*child);
         return;
@@ -156,6 +159,15 @@ class Checker {
     locals_.pop_back();
   }
 
+  // The value is checked outside the binding, so `let x = x + 1; ...` reads an outer x.
+  void resolve_let(Node& node) {
+    visit(*node.children[0]);
+    node.local_slot = locals_.size();
+    locals_.push_back(node.name);
+    visit(*node.children[1]);
+    locals_.pop_back();
+  }
+
   static void compile_literal_pattern(Node& node) {
     const Node& pattern = *node.children[1];
     if (pattern.kind != NodeKind::Literal || !pattern.literal.is_string()) return;
@@ -166,7 +178,7 @@ class Checker {
   }
 
   const std::vector<std::string>& names_;
-  std::vector<std::string> locals_;  // macro variables in scope, innermost last
+  std::vector<std::string> locals_;  // macro variables and let names in scope, innermost last
 };
 
 }  // namespace

@@ -9,8 +9,8 @@
 
 namespace deploy_advisor::lang {
 
-/// Resolves a parsed tree in place: every name must be one of `names` or a macro's iteration
-/// variable, every call a known function with the right number of arguments, and every literal
+/// Resolves a parsed tree in place: every name must be one of `names`, a macro's iteration
+/// variable or a let's name in its body, every call a known function with the right number of arguments, and every literal
 /// pattern given to matches() valid. Macro calls, has() and default() become their own nodes.
 std::optional<CompileError> check(Node& root, const std::vector<std::string>& names);
 

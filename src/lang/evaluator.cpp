@@ -47,6 +47,8 @@ Value Evaluator::evaluate(const Node& node) {
       return macro(node);
     case NodeKind::Has:
       return has(node);
+    case NodeKind::Let:
+      return let_binding(node);
   }
   return error_at(node, "cannot evaluate");
 }
@@ -182,6 +184,14 @@ Value Evaluator::has(const Node& node) {
   // Never an error: a chain that fails anywhere simply does not have the member.
   Value value = evaluate(*node.children[0]);
   return Value::boolean(!value.is_unset() && !value.is_error(), value.location());
+}
+
+Value Evaluator::let_binding(const Node& node) {
+  // Evaluated once, before the body. An error is the result at once, as an error in any
+  // operand is: the body never sees an Error through a name.
+  Value value = evaluate(*node.children[0]);
+  if (value.is_error()) return value;
+  return evaluate_with(*node.children[1], node.local_slot, value);
 }
 
 Value evaluate(const Expression& expression, const Environment& environment,

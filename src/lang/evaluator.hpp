@@ -32,17 +32,18 @@ class Evaluator {
   Value list(const Node& node);
   Value map(const Node& node);
   Value has(const Node& node);
+  Value let_binding(const Node& node);
   Value macro(const Node& node);  // macros.cpp
 
   /// An Error located at `node`, ending with the node's source text.
   Value error_at(const Node& node, const std::string& message) const;
-  /// Evaluates a macro body with its iteration variable bound to `item`.
+  /// Evaluates a macro or let body with the variable of `slot` bound to `item`.
   Value evaluate_with(const Node& body, std::size_t slot, const Value& item);
 
   const Expression& expression_;
   const Environment& environment_;
   StepMeter& meter_;
-  std::vector<const Value*> locals_;  // macro variables by slot; see Node::local_slot
+  std::vector<const Value*> locals_;  // macro variables and lets by slot; see Node::local_slot
 };
 
 }  // namespace deploy_advisor::lang

@@ -49,6 +49,7 @@ constexpr std::array kFunctions{
                  builtins::starts_with},
     FunctionSpec{"string", 1, 1, CallStyle::Global, "string(x)", builtins::to_string},
     FunctionSpec{"sum", 1, 1, CallStyle::Global, "sum(list)", builtins::sum},
+    FunctionSpec{"type", 1, 1, CallStyle::Global, "type(x)", builtins::type_name},
     FunctionSpec{"upper", 1, 1, CallStyle::Method, "text.upper()", builtins::upper},
     FunctionSpec{"values", 1, 1, CallStyle::Global, "values(map)", builtins::values},
 };

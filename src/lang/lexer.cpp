@@ -106,6 +106,8 @@ class Lexer {
         return make(TokenKind::Comma, 1);
       case ':':
         return make(TokenKind::Colon, 1);
+      case ';':
+        return make(TokenKind::Semicolon, 1);
       case '?':
         return after == '?' ? make(TokenKind::QuestionQuestion, 2) : make(TokenKind::Question, 1);
       case '+':
@@ -125,8 +127,9 @@ class Lexer {
       case '>':
         return after == '=' ? make(TokenKind::GreaterEqual, 2) : make(TokenKind::Greater, 1);
       case '=':
-        if (after == '=') return make(TokenKind::EqualEqual, 2);
-        return fail(position_, "unexpected character '='; did you mean '=='?");
+        // A lone '=' only belongs in `let name = value;`; the parser says "did you mean '=='"
+        // anywhere else, where it knows the context.
+        return after == '=' ? make(TokenKind::EqualEqual, 2) : make(TokenKind::Assign, 1);
       case '&':
         if (after == '&') return make(TokenKind::AndAnd, 2);
         return fail(position_, "unexpected character '&'; did you mean '&&'?");
@@ -174,6 +177,7 @@ class Lexer {
     if (name == "false") kind = TokenKind::False;
     if (name == "null") kind = TokenKind::Null;
     if (name == "in") kind = TokenKind::In;
+    if (name == "let") kind = TokenKind::Let;
     return Token{kind, begin, position_, 0, std::move(name)};
   }
 
@@ -247,6 +251,8 @@ std::string describe(TokenKind kind) {
       return "'null'";
     case TokenKind::In:
       return "'in'";
+    case TokenKind::Let:
+      return "'let'";
     case TokenKind::LeftParen:
       return "'('";
     case TokenKind::RightParen:
@@ -265,6 +271,10 @@ std::string describe(TokenKind kind) {
       return "','";
     case TokenKind::Colon:
       return "':'";
+    case TokenKind::Semicolon:
+      return "';'";
+    case TokenKind::Assign:
+      return "'='";
     case TokenKind::Question:
       return "'?'";
     case TokenKind::QuestionQuestion:

@@ -55,9 +55,11 @@ class Parser {
   std::unique_ptr<Node> run() {
     if (current().kind == TokenKind::End) fail(current().begin, "empty expression");
     auto root = expression();
-    if (current().kind != TokenKind::End)
+    if (current().kind != TokenKind::End) {
+      refuse_lone_equals();
       fail(current().begin, "unexpected " + describe(current(), text_) +
                                 "; expected an operator or the end of the expression");
+    }
     return root;
   }
 
@@ -94,7 +96,14 @@ class Parser {
     return true;
   }
 
+  /// A '=' outside `let name = value;` is almost always a mistyped '=='.
+  void refuse_lone_equals() const {
+    if (current().kind == TokenKind::Assign)
+      fail(current().begin, "unexpected '='; did you mean '=='?");
+  }
+
   const Token& expect(TokenKind kind, std::string_view context) {
+    if (current().kind != kind && kind != TokenKind::Assign) refuse_lone_equals();
     if (current().kind != kind)
       fail(current().begin, fmt::format("expected {} {}, found {}", describe(kind), context,
                                         describe(current(), text_)));
@@ -137,7 +146,29 @@ class Parser {
 
   std::unique_ptr<Node> expression() {
     DepthGuard guard(*this);
+    if (current().kind == TokenKind::Let) return let_binding();
     return conditional();
+  }
+
+  /// `let name = value; body`: the lowest form of all, so the body runs to the end of the
+  /// enclosing expression (or closing bracket), and several lets chain without nesting.
+  std::unique_ptr<Node> let_binding() {
+    std::size_t keyword = current().begin;
+    ++position_;
+    const Token& name = current();
+    if (name.kind != TokenKind::Identifier)
+      fail(name.begin, "expected a name after 'let', as in let total = a + b; total * 2; found " +
+                           describe(name, text_));
+    ++position_;
+    expect(TokenKind::Assign, "after the name in 'let " + name.text + "'");
+    auto value = expression();
+    expect(TokenKind::Semicolon,
+           fmt::format("to end the value of 'let {}' at {}", name.text, position_text(keyword)));
+    auto node = make(NodeKind::Let, keyword);
+    node->name = name.text;
+    node->children.push_back(std::move(value));
+    node->children.push_back(expression());
+    return finish(std::move(node));
   }
 
   std::unique_ptr<Node> conditional() {
@@ -274,7 +305,7 @@ class Parser {
         // Keywords are fine as member names: after a dot they cannot mean anything else.
         if (member.kind != TokenKind::Identifier && member.kind != TokenKind::True &&
             member.kind != TokenKind::False && member.kind != TokenKind::Null &&
-            member.kind != TokenKind::In)
+            member.kind != TokenKind::In && member.kind != TokenKind::Let)
           fail(member.begin, "expected a member name after '.', found " + describe(member, text_));
         ++position_;
         std::string name(text_.substr(member.begin, member.end - member.begin));
@@ -365,7 +396,12 @@ class Parser {
         return list();
       case TokenKind::LeftBrace:
         return map();
+      case TokenKind::Let:
+        fail(token.begin,
+             "a 'let' here needs parentheses, as in 1 + (let x = 2; x * x): its body runs to "
+             "the end of the expression");
       default:
+        refuse_lone_equals();
         fail(token.begin, "expected a value, found " + describe(token, text_));
     }
   }

@@ -46,6 +46,13 @@ Value to_string(const CallContext& call) {
   return Value::string(display(x), x.location());
 }
 
+// An Error argument never arrives here (the evaluator returns it first), so a type test
+// cannot turn a failure into a plain answer.
+Value type_name(const CallContext& call) {
+  const Value& x = call.arguments[0];
+  return Value::string(std::string(kind_name(x.kind())), x.location());
+}
+
 Value format_number(const CallContext& call) {
   const Value& x = call.arguments[0];
   return Value::string(display(x), x.location());

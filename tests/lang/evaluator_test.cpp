@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <vector>
@@ -421,6 +422,64 @@ TEST_CASE("evaluation stops at the step limit") {
     CHECK(is_error(scope.run("1999 in numbers", {1000}), "steps"));
   }
   SECTION("a zero budget") { CHECK(is_error(scope.run("1", {0}), "steps")); }
+}
+
+TEST_CASE("a let evaluates its value once and keeps its location") {
+  Scope scope = topology_scope();
+  // Once: the value's work is charged one time however often the body reads it.
+  Value::List numbers;
+  for (int i = 0; i < 500; ++i) numbers.push_back(Value::number(i));
+  scope.bind("numbers", Value::list(numbers));
+  CHECK(is_number(scope.run("let s = sum(numbers); s + s + s + s", {1000}), 4 * 124750));
+  CHECK(is_error(scope.run("sum(numbers) + sum(numbers) + sum(numbers) + sum(numbers)", {1000}),
+                 "steps"));
+  Value replicas = scope.run("let r = component.replicas; r");
+  CHECK(is_number(replicas, 1));
+  CHECK(replicas.location() == in_topology(5, 15));
+  Value missing = scope.run("let tls = component.tls_mode; tls");
+  CHECK(missing.is_absent());
+  CHECK(missing.location() == in_topology(3, 5));
+}
+
+TEST_CASE("an error in a let's value is the let's result") {
+  Scope scope = topology_scope();
+  Value failed = scope.run("let x = 1 / 0; true || x > 0");
+  CHECK(is_error(failed, "division by zero in `1 / 0`"));
+  CHECK(failed.location() == at(10, 15));
+  Value in_body = scope.run("let x = 0;\n  10 / x");
+  CHECK(is_error(in_body, "division by zero in `10 / x`"));
+  CHECK(in_body.location() == at(11, 3));
+}
+
+TEST_CASE("each let costs a step") {
+  Scope scope;
+  // The let, its value and the name read in its body: three nodes, three steps.
+  CHECK(is_error(scope.run("let x = 1; x", {2}), "more than 2 steps"));
+  CHECK(is_number(scope.run("let x = 1; x", {3}), 1));
+  CHECK(is_error(scope.run("let x = 1; let y = 2; y", {4}), "steps"));
+  CHECK(is_number(scope.run("let x = 1; let y = 2; y", {5}), 2));
+}
+
+TEST_CASE("member references see through a let of a variable") {
+  auto references = [](std::string_view text) {
+    auto compiled = deploy_advisor::lang::compile(text, origin(), {"sizing", "assumptions"});
+    REQUIRE(compiled.expression);
+    std::vector<std::string> out;
+    for (const auto& reference : deploy_advisor::lang::member_references(*compiled.expression))
+      out.push_back(reference.variable + "." + reference.member);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(references("let s = sizing; s.workers + s['nodes']") ==
+        std::vector<std::string>{"sizing.nodes", "sizing.workers"});
+  CHECK(references("let a = assumptions; let s = a; s.x") ==
+        std::vector<std::string>{"assumptions.x"});
+  // A let of a computed value, a shadowing let and a macro's item are not variables.
+  CHECK(references("let s = {'x': sizing.y}; s.x").size() == 1);
+  CHECK(references("let sizing = {'x': 1}; sizing.x").empty());
+  CHECK(references("let s = sizing; [1].map(s, s.x)").empty());
+  CHECK(references("[1].map(s, s.x) + (let s = sizing; [s.z])") ==
+        std::vector<std::string>{"sizing.z"});
 }
 
 TEST_CASE("one compiled expression evaluates with different environments") {

@@ -229,6 +229,35 @@ TEST_CASE("default() is ?? written as a function") {
   CHECK(is_error(scope.run("default(1 / 0, 3)"), "division by zero"));
 }
 
+TEST_CASE("type() names the kind of every value") {
+  Scope scope = data_scope();
+  CHECK(is_string(scope.run("type(1.5)"), "number"));
+  CHECK(is_string(scope.run("type(service.replicas)"), "number"));
+  CHECK(is_string(scope.run("type('12')"), "string"));
+  CHECK(is_string(scope.run("type(false)"), "bool"));
+  CHECK(is_string(scope.run("type(null)"), "null"));
+  CHECK(is_string(scope.run("type(service.note)"), "null"));
+  CHECK(is_string(scope.run("type(missing)"), "absent"));
+  CHECK(is_string(scope.run("type(service.port)"), "absent"));
+  CHECK(is_string(scope.run("type([])"), "list"));
+  CHECK(is_string(scope.run("type({})"), "map"));
+  CHECK(is_string(scope.run("type(service)"), "map"));
+  CHECK(is_string(scope.run("type(type(1))"), "string"));
+  // A finding about the type points at the value tested.
+  CHECK(scope.run("type(service.replicas)").location() == in_topology(3, 13));
+}
+
+TEST_CASE("type() of an error is that error, never a kind") {
+  Scope scope = data_scope();
+  CHECK(is_error(scope.run("type(1 / 0)"), "division by zero"));
+  CHECK(is_error(scope.run("type(service.name / 2) == 'number'"), "'/'"));
+  CHECK(is_false(scope.run("type(service.replicas) == 'number' && type(1 / 0) == 'x' && false")));
+  auto wrong = scope.compile_error("type(1, 2)");
+  CHECK(wrong.message == "type() takes 1 argument, got 2: write type(x)");
+  auto method = scope.compile_error("service.type()");
+  CHECK(method.message == "type() is not a method: write type(x)");
+}
+
 TEST_CASE("functions propagate an error argument") {
   CHECK(is_error(run("size([1][1 / 0])"), "division by zero"));
   CHECK(is_error(run("join([1 / 0], ',')"), "division by zero"));

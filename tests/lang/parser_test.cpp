@@ -154,6 +154,18 @@ TEST_CASE("syntax errors point at the offending character") {
            {"{'a': 1", at(10, 14),
             "expected '}' to close the '{' at 10:7, found the end of the "
             "expression"},
+           {"replicas = 2", at(10, 16), "unexpected '='; did you mean '=='?"},
+           {"[replicas = 2]", at(10, 17), "unexpected '='; did you mean '=='?"},
+           {"let = 2; 1", at(10, 11),
+            "expected a name after 'let', as in let total = a + b; total * 2; found '='"},
+           {"let x == 2; x", at(10, 13),
+            "expected '=' after the name in 'let x', found '=='"},
+           {"let x = 2 x", at(10, 17),
+            "expected ';' to end the value of 'let x' at 10:7, found 'x'"},
+           {"let x = 2;", at(10, 17), "expected a value, found the end of the expression"},
+           {"1 + let x = 2; x", at(10, 11),
+            "a 'let' here needs parentheses, as in 1 + (let x = 2; x * x): its body runs to the "
+            "end of the expression"},
        }) {
     INFO(c.text);
     auto error = scope.compile_error(c.text);
@@ -192,6 +204,49 @@ TEST_CASE("macro variables are in scope inside their macro only") {
   CHECK(in_receiver.location == at(10, 7));
   auto suggestion = scope.compile_error("components.all(comp, compp.name == 'x')");
   CHECK(suggestion.message == "unknown name 'compp'; did you mean 'comp'?");
+}
+
+TEST_CASE("let binds a name for the rest of the expression and is the loosest form") {
+  Scope scope = rule_scope();
+  CHECK(is_number(scope.run("let x = 2; x * x"), 4));
+  CHECK(is_number(scope.run("let x = 1 + 1; let y = x * 10; x + y"), 22));  // lets chain
+  CHECK(is_true(scope.run("let x = replicas; x > 2 && x < 5 ? true : false")));
+  CHECK(is_number(scope.run("let x = true ? 1 : 2; x"), 1));  // the value runs to the ';'
+  CHECK(is_number(scope.run("(let x = 2; x) + 1"), 3));
+  CHECK(is_number(scope.run("[let x = 2; x, 5][0]"), 2));  // the body ends at a ','
+  CHECK(is_number(scope.run("size(let x = [1, 2]; x)"), 2));
+  CHECK(is_number(scope.run("false ? 0 : let x = 3; x"), 3));  // an else branch may be a let
+  CHECK(is_number(scope.run("{'a': let x = 4; x}.a"), 4));
+  CHECK(is_number(scope.run("let x = let y = 2; y + 1; x"), 3));
+  CHECK(is_number(scope.run("let x = 1; // why x\n  x + 1"), 2));
+  CHECK(is_number(scope.run("{'let': 5}.let"), 5));  // a keyword is fine as a member name
+}
+
+TEST_CASE("a let's name is in scope inside its body only") {
+  Scope scope = rule_scope();
+  auto after = scope.compile_error("(let x = 1; x) + x");
+  CHECK(after.location == at(10, 24));
+  CHECK(after.message == "unknown name 'x'");
+  auto in_value = scope.compile_error("let x = x + 1; x");
+  CHECK(in_value.location == at(10, 15));
+  CHECK(in_value.message == "unknown name 'x'");
+  auto typo = scope.compile_error("let total = 1;\n  totl + 1");
+  CHECK(typo.location == at(11, 3));
+  CHECK(typo.message == "unknown name 'totl'; did you mean 'total'?");
+  auto sibling = scope.compile_error("[let a = 1; a, a]");
+  CHECK(sibling.location == at(10, 22));
+  CHECK(sibling.message.starts_with("unknown name 'a'"));
+}
+
+TEST_CASE("a let's name shadows an outer name inside its body only") {
+  Scope scope = rule_scope();
+  CHECK(is_number(scope.run("let replicas = replicas * 10; replicas"), 30));
+  CHECK(is_number(scope.run("(let replicas = 0; replicas) + replicas"), 3));
+  CHECK(is_number(scope.run("let x = 1; let x = x + 1; x"), 2));
+  CHECK(is_number(scope.run("let x = 5; [1, 2].map(x, x * 2)[1] + x"), 9));
+  CHECK(is_number(scope.run("[1, 2].map(x, let x = x * 100; x)[1]"), 200));
+  CHECK(lang_test::is_string(scope.run("let component = components[1]; component.name"),
+                             "worker"));
 }
 
 TEST_CASE("unknown functions and wrong calls are compile errors") {

@@ -19,8 +19,9 @@ status=$?
 expect broken.yaml "$out" "broken.yaml:13:54: error: figure instances: no assumption named 'toy.rps_per_instanse' in the profiles of this product; did you mean 'toy.rps_per_instance'?"
 expect broken.yaml "$out" "broken.yaml:18:14: error: figure spare: no figure named 'instances_plus'"
 expect broken.yaml "$out" "broken.yaml:23:14: error: figure early: sizing.late is defined after this figure"
-expect broken.yaml "$out" "broken.yaml:36:45: error: rule TOY001: no figure named 'instanses' in the profiles of this product; did you mean 'instances'?"
-expect broken.yaml "$out" "4 error(s) in the profiles"
+expect broken.yaml "$out" "broken.yaml:33:30: error: figure doubled: no figure named 'instanses' in the profiles of this product; did you mean 'instances'?"
+expect broken.yaml "$out" "broken.yaml:41:45: error: rule TOY001: no figure named 'instanses' in the profiles of this product; did you mean 'instances'?"
+expect broken.yaml "$out" "5 error(s) in the profiles"
 
 out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/broken-expression.yaml" 2>&1)
 status=$?
