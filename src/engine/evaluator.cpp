@@ -375,6 +375,12 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
         sizing.assumptions.push_back(std::move(used));
       }
     }
+    // Sizing draws on a budget that grows with the input, as the rules do: a figure sums
+    // over every API of a 3,000-API Cortex section (about 330 steps each), which one
+    // evaluation's fixed limit would cut short, while a formula that is quadratic in the
+    // components still stops early.
+    lang::RunBudget budget{run_steps(topology)};
+    const lang::EvalLimits limits{50'000'000, &budget};
     // One environment per product; each computed figure is added by binding `sizing` anew
     // (a later binding shadows an earlier one), so later figures can use it.
     lang::Environment env = product_environment(topology, product, &sizing);
@@ -390,7 +396,7 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
         // applies and cannot be computed is listed with the input it lacks, never dropped.
         bool applies = true;
         if (figure.when) {
-          Value go = lang::evaluate(*figure.when, env);
+          Value go = lang::evaluate(*figure.when, env, limits);
           applies = go.is_bool() && go.as_bool();
         }
         if (!missing.empty()) {
@@ -407,7 +413,7 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
           continue;
         }
         if (!applies) continue;
-        Value v = lang::evaluate(*figure.formula, env);
+        Value v = lang::evaluate(*figure.formula, env, limits);
         if (v.is_unset()) {
           sizing.not_computed.push_back(
               {figure.name, figure.title, figure.unit, missing_input(figure, env, sizing.not_computed)});
@@ -436,21 +442,21 @@ std::vector<ProductSizing> compute_sizing(const ProfileSet& profiles, const Load
           lang::Environment with_value = env;
           with_value.bind("value", v);
           std::string failure;
-          computed.explanation = figure.explain->render(with_value, &failure);
+          computed.explanation = figure.explain->render(with_value, &failure, limits);
           if (!failure.empty())
             errors.push_back({figure.defined_at, fmt::format("sizing figure {}.{}: explain: {}",
                                                              product.name, figure.name, failure)});
         }
         computed.sets = figure.sets;
         if (figure.applies_to) {
-          Value targets = lang::evaluate(*figure.applies_to, env);
+          Value targets = lang::evaluate(*figure.applies_to, env, limits);
           for (const auto& c : targets.as_list())
             if (c.get("name").is_string()) computed.components.push_back(c.get("name").as_string());
         }
         if (!computed.sets.empty() && computed.components.empty() && figure.unavailable)
           computed.unplaced = figure.unavailable->render(env);
         if (figure.add && computed.components.empty()) {
-          Value needed = figure.add_when ? lang::evaluate(*figure.add_when, env) : Value::boolean(true);
+          Value needed = figure.add_when ? lang::evaluate(*figure.add_when, env, limits) : Value::boolean(true);
           if (needed.is_bool() && needed.as_bool()) computed.add = *figure.add;
         }
         figures_so_far.emplace_back(computed.name, Value::number(computed.value, computed.defined_at));
