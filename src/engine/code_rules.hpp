@@ -4,7 +4,7 @@
 // C++ rather than from an expression, because it mirrors a product's own validator value by
 // value (too many checks for one expression to be read or tested piece by piece). The profile
 // keeps the rule's id, name, severity, texts and examples; the check sets the message, fix,
-// location and component of each finding.
+// location and component of each finding (without a fix, the rule's `fix` applies).
 #include <functional>
 #include <string>
 #include <string_view>
@@ -26,7 +26,7 @@ struct CodeRuleInput {
 struct CodeRule {
   std::string_view id;
   std::string_view product;
-  std::string_view implemented_in;         // the source file, cited on the rule's page
+  std::vector<std::string> implemented_in;  // the source files, cited on the rule's page
   std::vector<std::string> defaults_read;  // checked against the profile by verify_profiles
   std::function<std::vector<Finding>(const CodeRuleInput&)> check;
 };

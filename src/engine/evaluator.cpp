@@ -203,6 +203,7 @@ class RuleRunner {
       f.rule_name = rule.name;
       f.severity = rule.severity;
       f.product = product.name;
+      if (f.fix.empty()) f.fix = rule.fix_text;  // the same for every finding of the rule
       findings_.push_back(std::move(f));
     }
   }

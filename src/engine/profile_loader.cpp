@@ -314,7 +314,7 @@ class ProfileReader {
         if (const Node* unused = node.find(key))
           fail(*unused, rule_path + "." + key,
                fmt::format("a rule with `source: code` has no {}: its check in {} makes the findings",
-                           key, rule.implemented_in.empty() ? "the code" : rule.implemented_in));
+                           key, rule.implemented_in.empty() ? "the code" : rule.implemented_in.front()));
     }
 
     std::vector<std::string> names = rule_variable_names();

@@ -70,7 +70,7 @@ class Verifier {
             errors_.push_back({rule.defined_at,
                                fmt::format("{}: its check in {} reads the default '{}', which the "
                                            "profiles of this product do not define{}",
-                                           what, rule.implemented_in, name,
+                                           what, rule.implemented_in.front(), name,
                                            suggestion(name, names.defaults))});
         for (const auto* lazy : {&rule.message, &rule.fix})
           if (*lazy)

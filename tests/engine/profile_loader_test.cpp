@@ -108,7 +108,7 @@ TEST_CASE("a rule implemented in code names the file of its check and has no exp
   const Rule* rule = set.find_rule("MR015");
   REQUIRE(rule != nullptr);
   CHECK(rule->from_code);
-  CHECK(rule->implemented_in == "src/model/metarank_config_validation.cpp");
+  CHECK(rule->implemented_in == std::vector<std::string>{"src/model/metarank_config_validation.cpp"});
   CHECK(rule->code_reads_defaults == std::vector<std::string>{"metarank.config_layout"});
   CHECK_FALSE(rule->each);
   CHECK_FALSE(rule->when);
