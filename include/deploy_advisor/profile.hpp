@@ -98,6 +98,11 @@ struct Rule {
   std::string fix_text;
   /// Findings come from the loader (DA002), not from an expression.
   bool from_loader = false;
+  /// Findings come from a check written in C++ (`source: code`), not from an expression:
+  /// the files that implement it, for the rule's page, and the product defaults it reads.
+  bool from_code = false;
+  std::vector<std::string> implemented_in;
+  std::vector<std::string> code_reads_defaults;
   LazyExpression each;
   std::string as = "item";
   LazyExpression when;

@@ -7,6 +7,7 @@
 
 #include "deploy_advisor/config.hpp"
 #include "deploy_advisor/engine.hpp"
+#include "engine/code_rules.hpp"
 
 namespace deploy_advisor {
 
@@ -163,6 +164,7 @@ class RuleRunner {
 
   void run(const Rule& rule, const LoadedProduct& product, const lang::Environment& base) {
     if (budget_reported_) return;  // the run's budget is spent: the topology fails already
+    if (rule.from_code) return run_code(rule, product, base);
     if (!rule.each) {
       evaluate_one(rule, product, base, Value::absent(product.location), false);
       return;
@@ -199,6 +201,23 @@ class RuleRunner {
   }
 
   lang::EvalLimits limits() { return lang::EvalLimits{1'000'000, &budget_}; }
+
+  /// A `source: code` rule: its check sets message, fix, location and component; the profile
+  /// gives the rest, as for an expression's finding.
+  void run_code(const Rule& rule, const LoadedProduct& product, const lang::Environment& base) {
+    const CodeRule* check = find_code_rule(rule.id);
+    const Value* version = base.lookup("version");
+    const Value* defaults = base.lookup("defaults");
+    if (!check || !version || !defaults) return;  // the profile loader refuses such a rule
+    for (Finding& f : check->check(CodeRuleInput{product, version->as_string(), *defaults})) {
+      f.rule_id = rule.id;
+      f.rule_name = rule.name;
+      f.severity = rule.severity;
+      f.product = product.name;
+      if (f.fix.empty()) f.fix = rule.fix_text;  // the same for every finding of the rule
+      findings_.push_back(std::move(f));
+    }
+  }
 
   /// A rule that cannot be evaluated is an input error at the user's input it was evaluated
   /// on (the item of `each`, else the product's section), never at the rule's line: a built-in

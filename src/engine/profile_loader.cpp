@@ -6,6 +6,7 @@
 
 #include "deploy_advisor/profile.hpp"
 #include "deploy_advisor/readers.hpp"
+#include "engine/code_rules.hpp"
 #include "engine/embedded_profiles.hpp"
 
 namespace deploy_advisor {
@@ -292,14 +293,35 @@ class ProfileReader {
       rule.fix_text = fix_in_words(rule.fix_text);
     }
     std::string source = text(node, "source", rule_path, false);
-    if (!source.empty() && source != "loader")
-      fail(*node.find("source"), rule_path + ".source", "expected 'loader' or nothing");
+    if (!source.empty() && source != "loader" && source != "code")
+      fail(*node.find("source"), rule_path + ".source", "expected 'loader', 'code' or nothing");
     rule.from_loader = source == "loader";
+    rule.from_code = source == "code";
+    if (rule.from_code) {
+      const CodeRule* check = find_code_rule(rule.id);
+      if (!check)
+        fail(*node.find("source"), rule_path + ".source",
+             fmt::format("no check in the code makes {} findings; expected 'loader' or nothing", rule.id));
+      else if (check->product != product)
+        fail(*node.find("source"), rule_path + ".source",
+             fmt::format("the check in the code that makes {} findings is one of {}, not of {}",
+                         rule.id, check->product, product));
+      else {
+        rule.implemented_in = check->implemented_in;
+        rule.code_reads_defaults = check->defaults_read;
+      }
+      // The check makes the findings: an expression beside it would never run.
+      for (const char* key : {"each", "as", "when", "location", "component", "message", "patch"})
+        if (const Node* unused = node.find(key))
+          fail(*unused, rule_path + "." + key,
+               fmt::format("a rule with `source: code` has no {}: its check in {} makes the findings",
+                           key, rule.implemented_in.empty() ? "the code" : rule.implemented_in.front()));
+    }
 
     std::vector<std::string> names = rule_variable_names();
     if (const Node* as = node.find("as"); as && as->is_scalar()) rule.as = as->text();
     names.push_back(rule.as);
-    if (!rule.from_loader) {
+    if (!rule.from_loader && !rule.from_code) {
       auto shared_names = std::make_shared<const std::vector<std::string>>(names);
       rule.each = lazy<LazyExpression>(node, "each", rule_path,
                                   std::make_shared<const std::vector<std::string>>(rule_variable_names()),

@@ -45,6 +45,12 @@ std::string rule_page(const Rule& rule) {
   out += "\n## Rationale and source\n\n";
   if (!rule.rationale.empty()) out += trim_trailing_newlines(rule.rationale) + "\n\n";
   out += "Source: " + trim_trailing_newlines(rule.basis) + "\n\n";
+  if (!rule.implemented_in.empty()) {
+    std::string files;
+    for (const auto& file : rule.implemented_in)
+      files += fmt::format("{}[`{}`](../../{})", files.empty() ? "" : ", ", file, file);
+    out += "Implemented in code, check by check: " + files + "; each check is tested in `tests/model`.\n\n";
+  }
   out += "## How to fix\n\n" + trim_trailing_newlines(rule.fix_text) + "\n\n";
   out += "## How to waive\n\n";
   out += fmt::format(

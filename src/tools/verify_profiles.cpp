@@ -65,6 +65,13 @@ class Verifier {
             if (const Expression* e = lazy->get()) check(*e, names, what, names.figures);
         for (const auto& patch : rule.patches)
           if (const Expression* e = patch.value.get()) check(*e, names, what, names.figures);
+        for (const auto& name : rule.code_reads_defaults)
+          if (!names.defaults.count(name))
+            errors_.push_back({rule.defined_at,
+                               fmt::format("{}: its check in {} reads the default '{}', which the "
+                                           "profiles of this product do not define{}",
+                                           what, rule.implemented_in.front(), name,
+                                           suggestion(name, names.defaults))});
         for (const auto* lazy : {&rule.message, &rule.fix})
           if (*lazy)
             if (const auto* t = lazy->get())

@@ -28,6 +28,11 @@ status=$?
 [ "$status" -eq 1 ] || { echo "FAIL: broken-expression.yaml: exit $status, expected 1"; failed=1; }
 expect broken-expression.yaml "$out" "broken-expression.yaml:9:16: error: TOY002.when: unknown name 'componentz'; did you mean 'components'?"
 
+out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/code-rule-without-default.yaml" 2>&1)
+status=$?
+[ "$status" -eq 1 ] || { echo "FAIL: code-rule-without-default.yaml: exit $status, expected 1"; failed=1; }
+expect code-rule-without-default.yaml "$out" "code-rule-without-default.yaml:10:5: error: rule MR015: its check in src/model/metarank_config_validation.cpp reads the default 'metarank.config_layout', which the profiles of this product do not define; did you mean 'metarank.config_layot'?"
+
 out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/sound.yaml" 2>&1)
 status=$?
 [ "$status" -eq 0 ] || { echo "FAIL: sound.yaml: exit $status, expected 0: $out"; failed=1; }
