@@ -101,13 +101,32 @@ class ProfileReader {
       fail(root, "", "a profile must be a mapping with product and rules");
       return std::nullopt;
     }
-    check_keys(root, "", {"product", "title", "rules", "assumptions", "defaults", "sizing", "roles"});
+    check_keys(root, "", {"product", "title", "section", "products", "rules", "assumptions", "defaults",
+                          "sizing", "roles"});
     Profile profile;
     profile.file = file_;
     profile.product = text(root, "product", "", true);
     profile.title = text(root, "title", "", false);
     if (profile.title.empty()) profile.title = profile.product;
     if (const Node* roles = root.find("roles")) profile.declares = read_roles(*roles, profile);
+    if (const Node* section = root.find("section")) {
+      if (root.find("roles"))
+        fail(*root.find("roles"), "roles", "declare the roles in section.roles when there is a section");
+      ProductSpec spec;
+      spec.name = profile.product;
+      spec.title = profile.title;
+      read_product_section(*section, spec, errors_);
+      if (profile.product == "general") fail(*section, "section", "the general profile declares no product");
+      profile.declares = std::move(spec);
+    }
+    if (const Node* order = root.find("products")) {
+      if (profile.product != "general") {
+        fail(*order, "products", "only the general profile lists the built-in products");
+      } else {
+        profile.product_order = read_product_order(*order, errors_);
+        profile.product_order_at = order->location();
+      }
+    }
     if (const Node* assumptions = root.find("assumptions")) read_assumptions(*assumptions, profile);
     if (const Node* defaults = root.find("defaults")) read_defaults(*defaults, profile);
     if (const Node* sizing = root.find("sizing")) read_sizing(*sizing, profile);
@@ -355,7 +374,11 @@ class ProfileReader {
         fail(role, "roles", "expected a role name");
         continue;
       }
-      spec.roles.push_back(RoleSpec{role.text(), {}, true});
+      RoleSpec open_role;
+      open_role.name = role.text();
+      open_role.open = true;
+      open_role.defined_at = role.location();
+      spec.roles.push_back(std::move(open_role));
     }
     return spec;
   }
@@ -531,6 +554,9 @@ ProfileSet ProfileSet::builtin() {
   ProfileSet set;
   std::vector<InputError> errors;
   for (const auto& [file, root] : embedded_profile_documents()) set.add(root, file, errors, false);
+  // The model reads the same sections as builtin_products(); declared_products() is for the
+  // products that --profiles adds.
+  for (auto& profile : set.profiles_) profile.declares.reset();
   // Built-in profiles are checked when the binary is built; an error here is a build defect.
   if (!errors.empty()) throw InputFailure(std::move(errors));
   return set;
