@@ -365,6 +365,7 @@ class ProfileReader {
     spec.name = profile.product;
     spec.title = profile.title;
     spec.open = true;
+    spec.defined_at = node.location();
     if (!node.is_sequence()) {
       fail(node, "roles", "expected a list of role names");
       return spec;
@@ -546,6 +547,22 @@ void ProfileSet::add_folder(const std::string& folder) {
       continue;
     }
     add(parsed.root, path, errors);
+  }
+  // A built-in product is declared once, by its built-in profile: a second section would be
+  // ignored by the loader, so it is an error rather than a silent no-op.
+  std::set<std::string> declared;
+  for (const auto& profile : profiles_) {
+    if (!profile.declares) continue;
+    if (find_builtin_product(profile.declares->name))
+      errors.push_back({profile.declares->defined_at,
+                        fmt::format("{} is a built-in product: a --profiles profile may add rules "
+                                    "and figures to it, not declare its section or roles again",
+                                    profile.declares->name)});
+    else if (!declared.insert(profile.declares->name).second)
+      errors.push_back({profile.declares->defined_at,
+                        fmt::format("{} is declared by another profile already; declare a product "
+                                    "in one profile",
+                                    profile.declares->name)});
   }
   if (!errors.empty()) throw InputFailure(std::move(errors));
 }

@@ -140,3 +140,14 @@ TEST_CASE("a product declaration with a mistake is an input error at its line in
                                         "not a diagram role; expected store, client or none") !=
         std::string::npos);
 }
+
+TEST_CASE("a --profiles profile cannot declare a built-in product again") {
+  std::filesystem::path folder = std::filesystem::temp_directory_path() / "da-toy-redeclared";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "tracardi.yaml")
+      << "product: tracardi\ntitle: Tracardi\nsection:\n  roles:\n    api: {}\n";
+  auto r = run_cli({"check", "--profiles", folder.string(), kExample});
+  std::filesystem::remove_all(folder);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("tracardi.yaml:4:3: error: tracardi is a built-in product") != std::string::npos);
+}
