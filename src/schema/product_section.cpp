@@ -274,7 +274,6 @@ class SectionReader {
       RoleSpec role;
       role.name = k.text();
       role.defined_at = k.location();
-      if (spec.role(role.name)) fail(k, path, "the role is declared twice");
       if (!v.is_null() && !v.is_mapping()) {
         fail(v, path, "expected a mapping with diagram and keys, or {}");
         continue;
