@@ -31,8 +31,8 @@ class NativeFiles {
   /// A list whose items are paths to files holding a list of maps, or inline maps; flattened.
   Value load_list(const Node& references, const std::string& folder, const std::string& key_path,
                   NativeKind format);
-  /// A Metaflow flow: its declared keys, and what its `file:` source says.
-  Value load_flow(const Node& key, const Node& node, const Value& declared,
+  /// A Metaflow flow of `product`: its declared keys, and what its `file:` source says.
+  Value load_flow(const std::string& product, const Node& key, const Node& node, const Value& declared,
                   const std::string& folder, const std::string& key_path);
 
   [[nodiscard]] const std::vector<std::string>& files_read() const { return files_read_; }

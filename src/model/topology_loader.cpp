@@ -629,7 +629,7 @@ class TopologyLoader {
       Value declared = convert_object(v, flows_schema.items->properties, flow_path, nullptr);
       if (declared.is_absent()) continue;
       const Node* file = v.find("file");
-      flows.push_back(native_.load_flow(k, v, declared, folder_of(file ? *file : v), flow_path));
+      flows.push_back(native_.load_flow(spec.name, k, v, declared, folder_of(file ? *file : v), flow_path));
     }
     return Value::list(std::move(flows), node.location());
   }
