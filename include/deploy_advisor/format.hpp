@@ -82,7 +82,10 @@ void write_json(const CheckReport& report, std::ostream& out);
 void write_sarif(const CheckReport& report, const ProfileSet& profiles, std::ostream& out);
 /// Links to rule pages are `docs/rules/ID.md`, relative to the repository, or
 /// `<rule_docs_url>/ID.md` when a base is given.
-void write_markdown_findings(const CheckReport& report, std::ostream& out, const std::string& rule_docs_url = "");
+/// `titles` gives a product's heading (name, title) where its profile declares one beside the
+/// built-in products, as the report knows from the topology.
+void write_markdown_findings(const CheckReport& report, std::ostream& out, const std::string& rule_docs_url = "",
+                             const std::vector<std::pair<std::string, std::string>>& titles = {});
 /// The base of absolute links to rule pages this binary was built with (the CMake option
 /// DEPLOY_ADVISOR_RULE_DOCS_URL), as SARIF's helpUri uses it.
 std::string built_rule_docs_url();

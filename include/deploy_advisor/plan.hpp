@@ -29,6 +29,7 @@ struct ComponentPlan {
 
 struct ProductPlan {
   std::string product;
+  std::string title;  // as the product's profile declares it
   std::vector<ComponentPlan> components;
   std::vector<const Figure*> capacity;  // figures that are not about one component: storage, …
   std::vector<std::string> missing_inputs;

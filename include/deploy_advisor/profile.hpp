@@ -174,7 +174,11 @@ struct Profile {
   std::vector<Assumption> assumptions;
   std::vector<VersionedDefault> defaults;
   std::vector<SizingFigure> figures;
-  std::optional<ProductSpec> declares;  // a product a user profile adds, with its roles
+  /// The product the profile declares (its `section:`, or a list of `roles:`). Left empty in
+  /// ProfileSet::builtin(): built-in products are builtin_products().
+  std::optional<ProductSpec> declares;
+  std::vector<std::string> product_order;  // general profile: the built-in products in order
+  Location product_order_at;
 };
 
 /// Every profile in use: the built-in ones and any from --profiles.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ namespace deploy_advisor {
 /// One product section after loading: native files read and spliced in, every value located.
 struct LoadedProduct {
   std::string name;
+  /// What its profile declares: title, roles (and how the diagram draws them), keys.
+  std::shared_ptr<const ProductSpec> spec;
   Location location;  // the product's key in the topology
   Value section;      // the section as written; `components` and `flows` become lists (below)
   Value components;   // list of component maps, each with `name` added (located at its key)

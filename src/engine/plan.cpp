@@ -61,6 +61,7 @@ std::vector<ProductPlan> make_plan(const LoadedTopology& topology, const std::ve
   for (const auto& product : topology.products) {
     ProductPlan plan;
     plan.product = product.name;
+    if (product.spec) plan.title = product.spec->title;
     for (const auto& c : product.components.as_list()) {
       ComponentPlan cp;
       cp.name = c.get("name").as_string();

@@ -103,13 +103,32 @@ class ProfileReader {
       fail(root, "", "a profile must be a mapping with product and rules");
       return std::nullopt;
     }
-    check_keys(root, "", {"product", "title", "rules", "assumptions", "defaults", "sizing", "roles"});
+    check_keys(root, "", {"product", "title", "section", "products", "rules", "assumptions", "defaults",
+                          "sizing", "roles"});
     Profile profile;
     profile.file = file_;
     profile.product = text(root, "product", "", true);
     profile.title = text(root, "title", "", false);
     if (profile.title.empty()) profile.title = profile.product;
     if (const Node* roles = root.find("roles")) profile.declares = read_roles(*roles, profile);
+    if (const Node* section = root.find("section")) {
+      if (root.find("roles"))
+        fail(*root.find("roles"), "roles", "declare the roles in section.roles when there is a section");
+      ProductSpec spec;
+      spec.name = profile.product;
+      spec.title = profile.title;
+      read_product_section(*section, spec, errors_);
+      if (profile.product == "general") fail(*section, "section", "the general profile declares no product");
+      profile.declares = std::move(spec);
+    }
+    if (const Node* order = root.find("products")) {
+      if (profile.product != "general") {
+        fail(*order, "products", "only the general profile lists the built-in products");
+      } else {
+        profile.product_order = read_product_order(*order, errors_);
+        profile.product_order_at = order->location();
+      }
+    }
     if (const Node* assumptions = root.find("assumptions")) read_assumptions(*assumptions, profile);
     if (const Node* defaults = root.find("defaults")) read_defaults(*defaults, profile);
     if (const Node* sizing = root.find("sizing")) read_sizing(*sizing, profile);
@@ -369,6 +388,7 @@ class ProfileReader {
     spec.name = profile.product;
     spec.title = profile.title;
     spec.open = true;
+    spec.defined_at = node.location();
     if (!node.is_sequence()) {
       fail(node, "roles", "expected a list of role names");
       return spec;
@@ -378,7 +398,11 @@ class ProfileReader {
         fail(role, "roles", "expected a role name");
         continue;
       }
-      spec.roles.push_back(RoleSpec{role.text(), {}, true});
+      RoleSpec open_role;
+      open_role.name = role.text();
+      open_role.open = true;
+      open_role.defined_at = role.location();
+      spec.roles.push_back(std::move(open_role));
     }
     return spec;
   }
@@ -547,6 +571,22 @@ void ProfileSet::add_folder(const std::string& folder) {
     }
     add(parsed.root, path, errors);
   }
+  // A built-in product is declared once, by its built-in profile: a second section would be
+  // ignored by the loader, so it is an error rather than a silent no-op.
+  std::set<std::string> declared;
+  for (const auto& profile : profiles_) {
+    if (!profile.declares) continue;
+    if (find_builtin_product(profile.declares->name))
+      errors.push_back({profile.declares->defined_at,
+                        fmt::format("{} is a built-in product: a --profiles profile may add rules "
+                                    "and figures to it, not declare its section or roles again",
+                                    profile.declares->name)});
+    else if (!declared.insert(profile.declares->name).second)
+      errors.push_back({profile.declares->defined_at,
+                        fmt::format("{} is declared by another profile already; declare a product "
+                                    "in one profile",
+                                    profile.declares->name)});
+  }
   if (!errors.empty()) throw InputFailure(std::move(errors));
 }
 
@@ -554,6 +594,9 @@ ProfileSet ProfileSet::builtin() {
   ProfileSet set;
   std::vector<InputError> errors;
   for (const auto& [file, root] : embedded_profile_documents()) set.add(root, file, errors, false);
+  // The model reads the same sections as builtin_products(); declared_products() is for the
+  // products that --profiles adds.
+  for (auto& profile : set.profiles_) profile.declares.reset();
   // Built-in profiles are checked when the binary is built; an error here is a build defect.
   if (!errors.empty()) throw InputFailure(std::move(errors));
   return set;

@@ -36,7 +36,13 @@ bool product_order(std::string_view a, std::string_view b) {
   return a < b;
 }
 
-void write_markdown_findings(const CheckReport& report, std::ostream& out, const std::string& rule_docs_url) {
+void write_markdown_findings(const CheckReport& report, std::ostream& out, const std::string& rule_docs_url,
+                             const std::vector<std::pair<std::string, std::string>>& titles) {
+  auto heading = [&](const std::string& product) {
+    for (const auto& [name, title] : titles)
+      if (name == product) return markdown_cell(title);
+    return markdown_title(product);
+  };
   out << "## Findings\n\n";
   if (report.findings.empty()) {
     out << "No findings.\n";
@@ -46,7 +52,7 @@ void write_markdown_findings(const CheckReport& report, std::ostream& out, const
                      report.failed() ? "fail" : "pass",
                      report.fail_never ? "never" : std::string(to_string(report.fail_on)));
   for (const auto& product : products_in(report.findings)) {
-    out << "\n### " << markdown_title(product) << "\n";
+    out << "\n### " << heading(product) << "\n";
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
       bool any = false;
       for (const auto& f : report.findings) {

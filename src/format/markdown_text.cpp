@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/schema.hpp"
 
 namespace deploy_advisor {
 
@@ -97,11 +98,8 @@ std::string markdown_code(std::string_view raw) {
 }
 
 std::string product_title(std::string_view product) {
-  if (product == "general") return "General";
-  if (product == "metarank") return "Metarank";
-  if (product == "tracardi") return "Tracardi";
-  if (product == "metaflow") return "Metaflow";
-  if (product == "cortex") return "Cortex";
+  if (product == "general") return "General";  // findings about the topology as a whole
+  if (const ProductSpec* builtin = find_builtin_product(product)) return builtin->title;
   std::string t(product);
   if (!t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
   return t;

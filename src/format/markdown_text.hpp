@@ -15,7 +15,8 @@ namespace deploy_advisor {
 std::string markdown_cell(std::string_view text);
 /// User text as a code span (inside a table cell too): nothing in it is rendered.
 std::string markdown_code(std::string_view text);
-/// "tracardi" -> "Tracardi", unescaped.
+/// "tracardi" -> "Tracardi" (the built-in profile's title), unescaped; a product only a
+/// --profiles profile declares reads as its name capitalised.
 std::string product_title(std::string_view product);
 /// product_title escaped with markdown_cell (a profile may declare the product).
 std::string markdown_title(std::string_view product);

@@ -11,9 +11,22 @@ namespace deploy_advisor {
 
 namespace {
 
-const std::set<std::string> kStoreRoles = {"elasticsearch", "redis",  "mysql",         "pulsar",
-                                           "state",         "event_archive", "metadata_service"};
-const std::set<std::string> kClientRoles = {"api", "worker", "train", "orchestrator", "ui"};
+/// How the product's profile says a role is drawn (none for a role it does not declare).
+DiagramRole diagram_role(const LoadedProduct& product, const std::string& role) {
+  const RoleSpec* spec = product.spec ? product.spec->role(role) : nullptr;
+  return spec ? spec->diagram : DiagramRole::None;
+}
+
+bool reads_native(const LoadedProduct& product, NativeKind kind) {
+  if (!product.spec) return false;
+  for (const auto& [key, k] : product.spec->native_keys)
+    if (k == kind) return true;
+  return false;
+}
+
+std::string title_of(const LoadedProduct& product) {
+  return product.spec ? product.spec->title : product_title(product.name);
+}
 
 /// Mermaid ids: letters, digits and underscores only.
 std::string node_id(const std::string& product, const std::string& name) {
@@ -75,43 +88,47 @@ std::string layout_flowchart(const LoadedTopology& topology, const std::vector<F
       Box box;
       box.id = node_id(product.name, name);
       box.zone = exposure == "public" ? "internet" : exposure == "internal" ? "company" : "cluster";
-      box.store = kStoreRoles.count(role) > 0;
+      box.store = diagram_role(product, role) == DiagramRole::Store;
       box.flagged = flagged(product.name, name);
       box.label = fmt::format("{}{}<br/>{} {} × {}", box.flagged ? "⚠ " : "", label_text(name),
-                              label_text(product_title(product.name)), label_text(role),
+                              label_text(title_of(product)), label_text(role),
                               display(Value::number(replicas)));
       boxes.push_back(box);
       if (c.get("behind").is_string())
         edges.emplace_back(node_id(product.name, c.get("behind").as_string()), box.id);
-      if (role == "gui" && c.get("api").is_string())
-        edges.emplace_back(box.id, node_id(product.name, c.get("api").as_string()));
+      if (const RoleSpec* spec = product.spec ? product.spec->role(role) : nullptr)
+        for (const auto& key : spec->calls)
+          if (c.get(key).is_string()) edges.emplace_back(box.id, node_id(product.name, c.get(key).as_string()));
     }
     std::vector<std::string> stores;
     for (const auto& s : components)
-      if (kStoreRoles.count(s.get("role").as_string()))
+      if (diagram_role(product, s.get("role").as_string()) == DiagramRole::Store)
         stores.push_back(node_id(product.name, s.get("name").as_string()));
     for (const auto& c : components) {
-      if (!kClientRoles.count(c.get("role").as_string())) continue;
+      if (diagram_role(product, c.get("role").as_string()) != DiagramRole::Client) continue;
       std::string client = node_id(product.name, c.get("name").as_string());
       for (const auto& store : stores) edges.emplace_back(client, store);
     }
-    if (product.name == "cortex") {
+    if (reads_native(product, NativeKind::CortexApis)) {
+      // The APIs of a Cortex cluster sit behind the load balancer its cluster.yaml describes.
+      const std::string& p = product.name;
+      std::string title = label_text(title_of(product));
       std::string scheme = product.cluster.get("api_load_balancer_scheme").is_string()
                                ? product.cluster.get("api_load_balancer_scheme").as_string()
                                : "internet-facing";
-      Box lb{node_id("cortex", "api_load_balancer"),
-             fmt::format("{}Cortex API load balancer<br/>{}", flagged("cortex", "") ? "⚠ " : "", label_text(scheme)),
-             scheme == "internal" ? "company" : "internet", flagged("cortex", ""), false};
+      Box lb{node_id(p, "api_load_balancer"),
+             fmt::format("{}{} API load balancer<br/>{}", flagged(p, "") ? "⚠ " : "", title, label_text(scheme)),
+             scheme == "internal" ? "company" : "internet", flagged(p, ""), false};
       boxes.push_back(lb);
       for (const auto& api : product.apis.as_list()) {
         std::string name = api.get("name").as_string();
-        Box box{node_id("cortex", "api_" + name),
-                fmt::format("{}{}<br/>Cortex {} ≤ {}", flagged("cortex", name) ? "⚠ " : "", label_text(name),
+        Box box{node_id(p, "api_" + name),
+                fmt::format("{}{}<br/>{} {} ≤ {}", flagged(p, name) ? "⚠ " : "", label_text(name), title,
                             label_text(api.get("kind").is_string() ? api.get("kind").as_string() : "API"),
                             display(api.get("autoscaling").get("max_replicas").is_number()
                                         ? api.get("autoscaling").get("max_replicas")
                                         : Value::number(100))),
-                "cluster", flagged("cortex", name), false};
+                "cluster", flagged(p, name), false};
         boxes.push_back(box);
         edges.emplace_back(lb.id, box.id);
       }

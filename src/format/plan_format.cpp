@@ -41,7 +41,7 @@ void write_plan_text(const std::vector<ProductPlan>& plan, std::ostream& out) {
   for (const auto& p : plan) {
     if (!first) out << "\n";
     first = false;
-    out << printable(product_title(p.product)) << "\n";
+    out << printable(p.title.empty() ? product_title(p.product) : p.title) << "\n";
     std::vector<std::vector<std::string>> rows = {
         {"component", "role", "replicas", "cpu", "memory_gb", "disk_gb", "max_connections", "basis"}};
     for (const auto& cp : p.components) {

@@ -66,6 +66,13 @@ double gap(const Finding& f, const LoadedTopology& t) {
   return std::clamp((target - *current) / target, 0.0, 1.0);
 }
 
+/// The product's title as its profile declares it (a --profiles product too), for Markdown.
+std::string product_heading(const LoadedTopology& topology, const std::string& product) {
+  for (const auto& p : topology.products)
+    if (p.name == product && p.spec) return markdown_cell(p.spec->title);
+  return markdown_title(product);
+}
+
 void header(const ReportInput& in, std::ostream& out) {
   const LoadedTopology& t = *in.topology;
   out << fmt::format("# Deployment review: {}\n\n", markdown_cell(t.name));
@@ -74,7 +81,7 @@ void header(const ReportInput& in, std::ostream& out) {
   if (!in.date.empty()) out << fmt::format("| date | {} |\n", markdown_cell(in.date));
   out << fmt::format("| tool | deploy-advisor {} |\n", DEPLOY_ADVISOR_VERSION);
   std::string products;
-  for (const auto& p : t.products) products += (products.empty() ? "" : ", ") + markdown_title(p.name);
+  for (const auto& p : t.products) products += (products.empty() ? "" : ", ") + product_heading(t, p.name);
   out << fmt::format("| products | {} |\n", products);
   std::string files;
   for (const auto& f : t.input_files) files += (files.empty() ? "" : "<br>") + markdown_code(f);
@@ -115,7 +122,7 @@ void layout(const ReportInput& in, std::ostream& out) {
   out << "Rows marked **▲** differ from the topology: more replicas or resources, or a component "
          "to add.\n";
   for (const auto& p : *in.plan) {
-    out << fmt::format("\n### {}\n\n", markdown_title(p.product));
+    out << fmt::format("\n### {}\n\n", product_heading(*in.topology, p.product));
     if (p.components.empty() && p.capacity.empty()) {
       out << "No components declared.\n";
       continue;
@@ -176,7 +183,7 @@ void assumptions(const ReportInput& in, std::ostream& out) {
     if (!any) out << "| product | assumption | value | | source |\n|---|---|---|---|---|\n";
     any = true;
     for (const auto& a : s.assumptions)
-      out << fmt::format("| {} | {} | {}{} | {} | {} |\n", markdown_title(s.product), markdown_code(a.name),
+      out << fmt::format("| {} | {} | {}{} | {} | {} |\n", product_heading(*in.topology, s.product), markdown_code(a.name),
                          display(Value::number(a.value)), a.unit.empty() ? "" : " " + markdown_cell(a.unit),
                          a.overridden ? fmt::format("**overridden** at {}", markdown_code(to_string(a.location))) : "default",
                          markdown_cell(a.basis));
@@ -196,7 +203,7 @@ void traffic(const ReportInput& in, std::ostream& out) {
       if (!used.count(k) || k == "growth") continue;
       if (!any) out << "| product | input | declared | after growth |\n|---|---|---|---|\n";
       any = true;
-      out << fmt::format("| {} | {} | {} | {} |\n", markdown_title(s.product), markdown_code(k), markdown_cell(display(v)),
+      out << fmt::format("| {} | {} | {} | {} |\n", product_heading(*in.topology, s.product), markdown_code(k), markdown_cell(display(v)),
                          display(s.volume.get(k)));
     }
   }
@@ -228,7 +235,10 @@ void write_report(const ReportInput& input, std::ostream& out) {
   verdict(in, out);
   layout(in, out);
   diagram(in, out);
-  write_markdown_findings(*in.check, out, in.rule_docs_url);
+  std::vector<std::pair<std::string, std::string>> titles;
+  for (const auto& p : in.topology->products)
+    if (p.spec) titles.emplace_back(p.name, p.spec->title);
+  write_markdown_findings(*in.check, out, in.rule_docs_url, titles);
   out << "\n";
   assumptions(in, out);
   traffic(in, out);

@@ -200,7 +200,7 @@ NativeFiles::Document NativeFiles::read_document(const Node& reference, const st
 }
 
 Value NativeFiles::load(const Node& reference, const std::string& folder,
-                        const std::string& key_path, NativeFormat format) {
+                        const std::string& key_path, NativeKind format) {
   Document doc = read_document(reference, folder, key_path,
                                "a path to the file, or its content inline as a mapping");
   if (!doc.ok) return Value::absent(reference.location());
@@ -231,7 +231,7 @@ std::string api_path(std::size_t index, const Node& api, const std::string& refe
 }  // namespace
 
 Value NativeFiles::load_list(const Node& references, const std::string& folder,
-                             const std::string& key_path, NativeFormat format) {
+                             const std::string& key_path, NativeKind format) {
   if (!references.is_sequence()) {
     errors_.push_back({references.location(),
                        fmt::format("{}: found {}; expected a list of paths or inline API specs",
@@ -269,8 +269,9 @@ Value NativeFiles::load_list(const Node& references, const std::string& folder,
   return Value::list(std::move(items), references.location());
 }
 
-Value NativeFiles::load_flow(const Node& key, const Node& node, const Value& declared,
-                             const std::string& folder, const std::string& key_path) {
+Value NativeFiles::load_flow(const std::string& product, const Node& key, const Node& node,
+                             const Value& declared, const std::string& folder,
+                             const std::string& key_path) {
   Value::Map flow;
   flow.emplace_back("name", Value::string(key.text(), key.location()));
   for (const auto& [k, v] : declared.as_map())
@@ -341,7 +342,7 @@ Value NativeFiles::load_flow(const Node& key, const Node& node, const Value& dec
     Finding f;
     f.rule_id = "MF041";
     f.severity = Severity::Info;
-    f.product = "metaflow";
+    f.product = product;
     f.component = key.text();
     f.location = chosen->location;
     f.message = fmt::format(

@@ -27,12 +27,12 @@ class NativeFiles {
 
   /// A path (relative to `folder`) or an inline mapping; its keys are checked against `format`.
   Value load(const Node& reference, const std::string& folder, const std::string& key_path,
-             NativeFormat format);
+             NativeKind format);
   /// A list whose items are paths to files holding a list of maps, or inline maps; flattened.
   Value load_list(const Node& references, const std::string& folder, const std::string& key_path,
-                  NativeFormat format);
-  /// A Metaflow flow: its declared keys, and what its `file:` source says.
-  Value load_flow(const Node& key, const Node& node, const Value& declared,
+                  NativeKind format);
+  /// A Metaflow flow of `product`: its declared keys, and what its `file:` source says.
+  Value load_flow(const std::string& product, const Node& key, const Node& node, const Value& declared,
                   const std::string& folder, const std::string& key_path);
 
   [[nodiscard]] const std::vector<std::string>& files_read() const { return files_read_; }

@@ -81,26 +81,27 @@ class KeyChecker {
 
 }  // namespace
 
-void check_native_keys(NativeFormat format, const Node& root, const std::string& what,
+void check_native_keys(NativeKind format, const Node& root, const std::string& what,
                        std::vector<Finding>& warnings, const std::string& component) {
   switch (format) {
-    case NativeFormat::None:
+    case NativeKind::None:
+    case NativeKind::MetaflowFlows:  // Python sources: read by the flow scanner, not by key
       return;
-    case NativeFormat::MetarankConfig:
+    case NativeKind::MetarankConfig:
       KeyChecker(metarank_config_aliases(), what, "Metarank ignores it", warnings)
           .check(root, metarank_config_keys(), "", 0);
       return;
-    case NativeFormat::MetaflowConfig:
+    case NativeKind::MetaflowConfig:
       KeyChecker(kNoAliases, what, "Metaflow ignores it", warnings).check(root, metaflow_config_keys(), "", 0);
       check_metaflow_config_keys(root, what, warnings);
       return;
-    case NativeFormat::CortexCluster:
+    case NativeKind::CortexCluster:
       // Cortex validates its files strictly: `cortex cluster up` stops on an unknown key.
       KeyChecker(kNoAliases, what, "Cortex rejects the file with it", warnings, Severity::Error,
                  component)
           .check(root, cortex_cluster_keys(), "", 0);
       return;
-    case NativeFormat::CortexApi:
+    case NativeKind::CortexApis:
       KeyChecker(kNoAliases, what, "Cortex rejects the file with it", warnings, Severity::Error,
                  component)
           .check(root, cortex_api_keys(), "", 0);

@@ -5,11 +5,10 @@
 
 #include "deploy_advisor/finding.hpp"
 #include "deploy_advisor/node.hpp"
+#include "deploy_advisor/schema.hpp"
 
 namespace deploy_advisor {
 
-/// The products' own file formats whose keys the tool knows.
-enum class NativeFormat { None, MetarankConfig, MetaflowConfig, CortexCluster, CortexApi };
 
 /// The known keys of a native format as a tree. `open` accepts any key below (user-defined
 /// names, such as Metarank feature definitions); `items` describes the elements of a list.
@@ -31,7 +30,7 @@ struct KeyAlias {
 /// or, for a key only the docs use, the key the product reads.
 /// `component` names the finding's component (a Cortex API's name), when there is one. A key
 /// the product rejects the file with (Cortex) is an error; one it ignores, a warning.
-void check_native_keys(NativeFormat format, const Node& root, const std::string& what,
+void check_native_keys(NativeKind format, const Node& root, const std::string& what,
                        std::vector<Finding>& warnings, const std::string& component = "");
 
 // One table per format, each in its own file.

@@ -15,8 +15,6 @@
 
 namespace deploy_advisor {
 
-std::vector<std::string> known_env_names(const std::string& product);
-
 namespace {
 
 std::string join(const std::vector<std::string>& words, std::string_view separator = ", ") {
@@ -452,9 +450,10 @@ class TopologyLoader {
             "a mapping with the product's components");
       return std::nullopt;
     }
-    env_names_ = known_env_names(spec->name);
+    env_names_ = spec->env_names;
     LoadedProduct product;
     product.name = spec->name;
+    product.spec = std::make_shared<const ProductSpec>(*spec);
     product.location = key.location();
 
     std::vector<Schema::Property> keys = {
@@ -476,10 +475,7 @@ class TopologyLoader {
         product.components = load_components(*spec, v, child_path(path, "components"));
         entries.emplace_back("components", product.components);
       } else if (k.text() == "config") {
-        NativeFormat format = spec->name == "metarank"   ? NativeFormat::MetarankConfig
-                              : spec->name == "metaflow" ? NativeFormat::MetaflowConfig
-                                                         : NativeFormat::None;
-        product.config = native_.load(v, folder_of(v), child_path(path, "config"), format);
+        product.config = native_.load(v, folder_of(v), child_path(path, "config"), spec->config);
         entries.emplace_back("config", product.config);
       } else if (!spec->open) {
         unknown_key(k, path, names);
@@ -489,20 +485,29 @@ class TopologyLoader {
     }
     check_assumptions(section.find("assumptions"), child_path(path, "assumptions"));
 
-    if (const Node* cluster = section.find("cluster"); cluster && spec->name == "cortex") {
-      product.cluster =
-          native_.load(*cluster, folder_of(*cluster), child_path(path, "cluster"),
-                       NativeFormat::CortexCluster);
-      replace(entries, "cluster", product.cluster);
-    }
-    if (const Node* apis = section.find("apis"); apis && spec->name == "cortex") {
-      product.apis =
-          native_.load_list(*apis, folder_of(*apis), child_path(path, "apis"), NativeFormat::CortexApi);
-      replace(entries, "apis", product.apis);
-    }
-    if (const Node* flows = section.find("flows"); flows && spec->name == "metaflow") {
-      product.flows = load_flows(*flows, child_path(path, "flows"));
-      replace(entries, "flows", product.flows);
+    // Keys that name the product's own files: each kind has its reader and its slot.
+    for (const auto& [native_key, kind] : spec->native_keys) {
+      const Node* node = section.find(native_key);
+      if (!node) continue;
+      std::string key_path = child_path(path, native_key);
+      switch (kind) {
+        case NativeKind::CortexCluster:
+          product.cluster = native_.load(*node, folder_of(*node), key_path, kind);
+          replace(entries, native_key, product.cluster);
+          break;
+        case NativeKind::CortexApis:
+          product.apis = native_.load_list(*node, folder_of(*node), key_path, kind);
+          replace(entries, native_key, product.apis);
+          break;
+        case NativeKind::MetaflowFlows:
+          product.flows = load_flows(*spec, native_key, *node, key_path);
+          replace(entries, native_key, product.flows);
+          break;
+        case NativeKind::None:
+        case NativeKind::MetarankConfig:  // `config:`, read above
+        case NativeKind::MetaflowConfig:
+          break;
+      }
     }
     if (product.cluster.is_absent()) product.cluster = Value::absent(section.location());
     if (product.apis.is_absent()) product.apis = Value::list({}, section.location());
@@ -601,10 +606,18 @@ class TopologyLoader {
     return Value::map(std::move(entries), node.location());
   }
 
-  Value load_flows(const Node& node, const std::string& path) {
+  Value load_flows(const ProductSpec& spec, const std::string& key, const Node& node,
+                   const std::string& path) {
     Schema flows_schema;
-    for (const auto& p : find_product("metaflow")->keys)
-      if (p.name == "flows") flows_schema = p.schema;
+    for (const auto& p : spec.keys)
+      if (p.name == key) flows_schema = p.schema;
+    if (flows_schema.kind != Schema::Kind::Dict || !flows_schema.items ||
+        flows_schema.items->kind != Schema::Kind::Object) {
+      // verify_profiles rejects such a declaration; a user profile's is taken as written.
+      error(node.location(), path, "the profile declares these flows without their keys",
+            "a dict of objects in the product's profile");  // section readers reject it first
+      return Value::list({}, node.location());
+    }
     if (!node.is_mapping()) {
       error(node.location(), path, fmt::format("found {}", describe(node)),
             "a mapping of flow names to flows");
@@ -616,7 +629,7 @@ class TopologyLoader {
       Value declared = convert_object(v, flows_schema.items->properties, flow_path, nullptr);
       if (declared.is_absent()) continue;
       const Node* file = v.find("file");
-      flows.push_back(native_.load_flow(k, v, declared, folder_of(file ? *file : v), flow_path));
+      flows.push_back(native_.load_flow(spec.name, k, v, declared, folder_of(file ? *file : v), flow_path));
     }
     return Value::list(std::move(flows), node.location());
   }

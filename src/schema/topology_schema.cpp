@@ -1,15 +1,12 @@
+#include <algorithm>
+
 #include "deploy_advisor/schema.hpp"
+#include "engine/embedded_profiles.hpp"
 #include "schema/schema_builders.hpp"
 
 namespace deploy_advisor {
 
 using namespace schema_builders;  // NOLINT: table DSL, local to this file
-
-const RoleSpec* ProductSpec::role(const std::string& role_name) const {
-  for (const auto& r : roles)
-    if (r.name == role_name) return &r;
-  return nullptr;
-}
 
 const Schema& traffic_schema() {
   static const Schema schema = object(
@@ -70,10 +67,6 @@ const std::vector<Schema::Property>& component_common_keys() {
   return keys;
 }
 
-namespace {
-
-Schema native_ref(std::string description) { return kind(Schema::Kind::PathOrMap, std::move(description)); }
-
 /// The release deployed: rules and defaults that changed between releases follow it. Without
 /// it, the tag of an image that names the product is read; failing that, the latest release.
 Schema::Property product_version_key() {
@@ -81,150 +74,38 @@ Schema::Property product_version_key() {
                                "image tag, else the latest release)"));
 }
 
-std::vector<std::string> tracardi_env_names() {
-  return {"EXPOSE_GUI_API",        "ELASTIC_INDEX_REPLICAS", "ELASTIC_INDEX_SHARDS",
-          "EVENT_PARTITIONING",    "MYSQL_POOL_SIZE",        "MYSQL_POOL_MAX_OVERFLOW",
-          "MYSQL_CONNECTION__POOL", "INSTALLATION_TOKEN",    "KEEP_PROFILE_IN_CACHE_FOR",
-          "LOGGING_LEVEL",         "ELASTIC_MAX_CONN",       "PROFILE_CACHE_TTL",
-          "SESSION_CACHE_TTL",     "KEEP_SESSION_IN_CACHE_FOR", "AUTO_PROFILE_MERGING",
-          "APM"};
-}
-
-ProductSpec metarank() {
-  ProductSpec p;
-  p.name = "metarank";
-  p.title = "Metarank";
-  p.keys = {product_version_key()};
-  p.roles = {
-      {"api", {required("mode", one_of("Metarank CLI mode", {"serve", "standalone"}))}, false},
-      {"train",
-       {required("run", one_of("how training runs", {"scheduled", "on-demand", "always-on"}))},
-       false},
-      {"state",
-       {key("type", one_of("Metarank state.type", {"redis", "memory", "file"})),
-        key("format", one_of("state encoding (default binary)", {"binary", "json"})),
-        key("redis_cluster", boolean("state lives on a Redis Cluster (default false)")),
-        key("managed", string("the managed Redis service, e.g. memorystore, elasticache")),
-        key("version", string("Redis version, e.g. 7.2 (else read from the image tag)")),
-        key("client_tracking",
-            boolean("the Redis server supports CLIENT TRACKING (default: false on memorystore, "
-                    "else true)"))},
-       false},
-      {"event_archive",
-       {key("location", string("where raw events are kept (s3://, gs://, kafka://, a path)"))},
-       false},
-      {"load_balancer", {}, false},
-  };
-  return p;
-}
-
-ProductSpec tracardi() {
-  ProductSpec p;
-  p.name = "tracardi";
-  p.title = "Tracardi";
-  p.keys = {product_version_key(),
-            key("edition", one_of("open-source (the public code) or commercial (the licensed "
-                                  "image and Helm chart); default open-source",
-                                  {"open-source", "commercial"})),
-            key("helm_chart", string("version of the Tracardi Helm chart it is installed with, e.g. 1.1.3"))};
-  p.roles = {
-      {"api", {key("workers", integer("worker processes per replica (default 1)", 1))}, false},
-      {"gui", {key("api", string("name of the api component the GUI talks to"))}, false},
-      {"worker",
-       {key("kind", one_of("worker kind", {"storage", "background"})),
-        key("batch_size", integer("records per storage batch (default 500)", 1)),
-        key("workers", integer("worker processes per replica (default 1)", 1))},
-       false},
-      {"elasticsearch",
-       {key("heap_gb", number_above("JVM heap per node", 0)),
-        key("version", string("Elasticsearch version, e.g. 8.11.3 (else read from the image tag)")),
-        key("lifecycle",
-            object("index lifecycle: the age in days at which an index leaves each phase",
-                   {key("hot_days", number_at_least("days in the hot phase", 0)),
-                    key("warm_days", number_at_least("age leaving the warm phase", 0)),
-                    key("cold_days", number_at_least("age leaving the cold phase", 0)),
-                    key("delete_days", number_at_least("age at which an index is deleted", 0))}))},
-       false},
-      {"redis", {}, false},
-      {"mysql",
-       {key("max_connections", integer("MySQL max_connections", 1)),
-        key("version", string("MySQL version, e.g. 8.0 (else read from the image tag)"))},
-       false},
-      {"pulsar",
-       {key("brokers", integer("Pulsar brokers", 1)), key("bookies", integer("BookKeeper bookies", 1)),
-        key("retention_days", number_above("namespace retention time (default 30)", 0)),
-        key("retention_size_gb", number_above("namespace retention size (default 1)", 0)),
-        key("offload", string("offload target such as s3://… or none")),
-        key("version", string("Pulsar version, e.g. 3.1.0 (else read from the image tag)"))},
-       false},
-      {"load_balancer",
-       {key("sticky_sessions", boolean("sticky sessions (default false)"))}, false},
-  };
-  return p;
-}
-
-ProductSpec metaflow() {
-  ProductSpec p;
-  p.name = "metaflow";
-  p.title = "Metaflow";
-  Schema flow = object(
-      "a flow deployed to production",
-      {key("file", string("the FlowSpec .py source, relative to the topology file")),
-       key("decorators", list_of("decorators used, when there is no file", string("decorator name"))),
-       key("project", string("the @project name")),
-       key("with", list_of("decorators added to every step at deploy time (--with)",
-                           string("decorator name"))),
-       key("tags", list_of("tags given at deploy time (--tag)", string("tag"))),
-       key("branch", string("the @project branch it is deployed on (--branch NAME, or prod for "
-                            "--production)")),
-       key("environment", one_of("the --environment the flow is deployed with (default local)",
-                                 {"local", "conda", "pypi", "uv"}))});
-  p.keys = {
-      product_version_key(),
-      key("orchestrator", one_of("where production flows are scheduled",
-                                 {"argo-workflows", "step-functions", "airflow", "kubeflow", "local"})),
-      key("datastore", one_of("METAFLOW_DEFAULT_DATASTORE", {"s3", "azure", "gs", "local"})),
-      key("metadata", one_of("METAFLOW_DEFAULT_METADATA", {"service", "local"})),
-      key("flows", dict_of("the flows deployed to production", flow)),
-      key("platform", one_of("where Metaflow's steps run",
-                             {"kubernetes", "docker-compose", "vm", "ecs", "nomad"})),
-  };
-  p.roles = {{"orchestrator", {}, false}, {"metadata_service", {}, false}, {"ui", {}, false}};
-  return p;
-}
-
-ProductSpec cortex() {
-  ProductSpec p;
-  p.name = "cortex";
-  p.title = "Cortex";
-  Schema api_traffic = traffic_schema();
-  api_traffic.description = "per-API traffic";
-  p.keys = {
-      product_version_key(),
-      key("cluster", native_ref("the Cortex cluster configuration (cluster.yaml), path or inline")),
-      key("apis", kind(Schema::Kind::PathOrMapList,
-                       "Cortex API specs: paths to API spec files or inline API specs")),
-      key("custom_domain", string("stable DNS name in front of the API load balancer")),
-      key("external_egress", boolean("the APIs call services outside the cluster")),
-      key("api_traffic", dict_of("per-API traffic", api_traffic)),
-  };
-  return p;
-}
-
-}  // namespace
-
 const std::vector<ProductSpec>& builtin_products() {
   static const std::vector<ProductSpec> products = [] {
-    std::vector<ProductSpec> list{metarank(), tracardi(), metaflow(), cortex()};
-    return list;
+    std::vector<InputError> errors;
+    std::vector<ProductSpec> declared;
+    std::vector<std::string> order;
+    for (const auto& [file, root] : embedded_profile_documents()) {
+      if (const Node* listed = root.find("products")) order = read_product_order(*listed, errors);
+      const Node* section = root.find("section");
+      if (!section) continue;
+      ProductSpec spec;
+      spec.name = root.find("product") ? root.find("product")->text() : std::string();
+      spec.title = root.find("title") ? root.find("title")->text() : spec.name;
+      read_product_section(*section, spec, errors);
+      declared.push_back(std::move(spec));
+    }
+    // verify_profiles checks the same sections when the binary is built.
+    if (!errors.empty()) throw InputFailure(std::move(errors));
+    std::stable_sort(declared.begin(), declared.end(), [&](const ProductSpec& a, const ProductSpec& b) {
+      auto rank = [&](const std::string& name) {
+        return std::find(order.begin(), order.end(), name) - order.begin();
+      };
+      return rank(a.name) < rank(b.name);
+    });
+    return declared;
   }();
   return products;
 }
 
-/// Env names the rules read, per product; env maps warn only near these.
-std::vector<std::string> known_env_names(const std::string& product) {
-  if (product == "tracardi") return tracardi_env_names();
-  return {};
+const ProductSpec* find_builtin_product(std::string_view name) {
+  for (const auto& p : builtin_products())
+    if (p.name == name) return &p;
+  return nullptr;
 }
 
 const Schema& topology_schema() {

@@ -2,7 +2,10 @@
 // expression and template compiled, duplicate ids and missing fields rejected) and checks the
 // names expressions take from the profiles themselves: `sizing.<figure>` (defined for the
 // product, and before the figure that uses it), `assumptions['<name>']` and
-// `defaults['<name>']`. A broken built-in rule or figure fails the build at its profile line.
+// `defaults['<name>']`. It checks the products' sections against the rest: a figure's `add`
+// and `components_by_role.<role>` name a declared role, and the general profile's `products:`
+// lists every product with a section. A broken built-in rule, figure or section fails the
+// build at its profile line.
 // Usage: verify_profiles [--stamp FILE] NAME=PROFILE...
 #include <algorithm>
 #include <fstream>
@@ -33,6 +36,7 @@ struct KnownNames {
   std::set<std::string> figures;      // every figure of the product
   std::set<std::string> assumptions;  // the product's and the general profile's
   std::set<std::string> defaults;
+  std::set<std::string> roles;  // empty when no profile declares the product's section
 };
 
 class Verifier {
@@ -40,8 +44,10 @@ class Verifier {
   explicit Verifier(const ProfileSet& set) : set_(set) {}
 
   std::vector<InputError> run() {
+    check_product_order();
     for (const auto& profile : set_.profiles()) {
       KnownNames names = known_to(profile.product);
+      for (const auto& figure : profile.figures) check_added_role(figure, names);
       // Figures are computed in order: each may use the ones before it.
       std::set<std::string> earlier;
       for (const auto& figure : profile.figures) {
@@ -82,9 +88,51 @@ class Verifier {
   }
 
  private:
+  /// The general profile's `products:` names every product with a section, and no product
+  /// whose profile has none.
+  void check_product_order() {
+    const Profile* general = nullptr;
+    for (const auto& p : set_.profiles())
+      if (p.product == "general" && !p.product_order.empty()) general = &p;
+    if (!general) return;
+    std::set<std::string> declared, undeclared;
+    for (const auto& p : set_.profiles()) {
+      if (!p.declares || p.declares->open) {
+        if (p.product != "general") undeclared.insert(p.product);
+      } else {
+        declared.insert(p.product);
+        if (std::find(general->product_order.begin(), general->product_order.end(), p.product) ==
+            general->product_order.end())
+          errors_.push_back({p.declares->defined_at,
+                             fmt::format("section: {} is missing from the general profile's "
+                                         "products: list",
+                                         p.product)});
+      }
+    }
+    for (const auto& name : general->product_order)
+      if (undeclared.count(name) && !declared.count(name))
+        errors_.push_back({general->product_order_at,
+                           fmt::format("products: no profile declares a section for '{}'", name)});
+  }
+
+  /// A component a figure adds has a role its product declares.
+  void check_added_role(const deploy_advisor::SizingFigure& figure, const KnownNames& names) {
+    if (!figure.add || names.roles.empty()) return;
+    const auto* role = figure.add->find("role");
+    if (!role || names.roles.count(role->text())) return;
+    errors_.push_back({role->location(),
+                       fmt::format("figure {}: adds a component of role '{}', which the product's "
+                                   "section does not declare{}",
+                                   figure.name, role->text(), suggestion(role->text(), names.roles))});
+  }
+
   KnownNames known_to(const std::string& product) const {
     KnownNames names;
     for (const auto& p : set_.profiles()) {
+      // The roles of the product's section. A general rule may name a role of any product,
+      // one a --profiles profile declares too, so its roles are not checked.
+      if (p.declares && !p.declares->open && p.product == product)
+        for (const auto& r : p.declares->roles) names.roles.insert(r.name);
       bool all_products = product == "general";  // a general rule runs for every product
       if (p.product == product || all_products)
         for (const auto& f : p.figures) names.figures.insert(f.name);
@@ -104,6 +152,7 @@ class Verifier {
       if (ref.variable == "sizing") known = &names.figures, kind = "figure";
       else if (ref.variable == "assumptions") known = &names.assumptions, kind = "assumption";
       else if (ref.variable == "defaults") known = &names.defaults, kind = "default";
+      else if (ref.variable == "components_by_role" && !names.roles.empty()) known = &names.roles, kind = "role";
       if (!known || known->count(ref.member)) continue;
       std::string message =
           ref.variable == "sizing" && all_figures.count(ref.member)

@@ -32,6 +32,19 @@ out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/code-rule-without-d
 status=$?
 [ "$status" -eq 1 ] || { echo "FAIL: code-rule-without-default.yaml: exit $status, expected 1"; failed=1; }
 expect code-rule-without-default.yaml "$out" "code-rule-without-default.yaml:10:5: error: rule MR015: its check in src/model/metarank_config_validation.cpp reads the default 'metarank.config_layout', which the profiles of this product do not define; did you mean 'metarank.config_layot'?"
+out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/broken-section.yaml" 2>&1)
+status=$?
+[ "$status" -eq 1 ] || { echo "FAIL: broken-section.yaml: exit $status, expected 1"; failed=1; }
+expect broken-section.yaml "$out" "broken-section.yaml:7:18: error: section.keys.size.type: 'numbr' is not a key type (did you mean 'number'?)"
+expect broken-section.yaml "$out" "broken-section.yaml:12:16: error: section.roles.broker.diagram: 'database' is not a diagram role; expected store, client or none"
+
+out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/broken-roles.yaml" 2>&1)
+status=$?
+[ "$status" -eq 1 ] || { echo "FAIL: broken-roles.yaml: exit $status, expected 1"; failed=1; }
+expect broken-roles.yaml "$out" "broken-roles.yaml:5:3: error: section: toy is missing from the general profile's products: list"
+expect broken-roles.yaml "$out" "broken-roles.yaml:16:17: error: figure brokers: no role named 'brokers' in the profiles of this product; did you mean 'broker'?"
+expect broken-roles.yaml "$out" "broken-roles.yaml:17:31: error: figure brokers: adds a component of role 'brokr', which the product's section does not declare; did you mean 'broker'?"
+expect broken-roles.yaml "$out" "3 error(s) in the profiles"
 
 out=$("$tool" "$source_dir/profiles/general.yaml" "$profiles/sound.yaml" 2>&1)
 status=$?
