@@ -137,6 +137,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::IsMember({"text", "json", "yaml"}));
   plan_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
   add_common(plan_cmd);
+  add_config(plan_cmd);
 
   cli::ReportOptions report;
   auto* report_cmd = app.add_subcommand("report", "the Markdown sizing report for a design review");

@@ -33,32 +33,12 @@ LoadOptions load_options(const Context& context, const ProfileSet& profiles) {
   return options;
 }
 
-std::string root_for(const Context& context, const std::string& topology) {
-  return context.root.empty() ? find_root(context.files, topology) : context.root;
-}
-
-std::string configuration_path(const Context& context, const std::string& topology) {
-  std::string root = root_for(context, topology);
-  std::string path = context.config_file;
-  if (path.empty())
-    path = find_tool_config(context.files, topology == "-" ? std::string(".") : parent_folder(topology), root);
-  if (path.empty()) return path;
-  // The configuration decides which findings count, so it must come from the repository
-  // being checked, like every other file a run reads.
-  FileSystem::Status status = context.files.check_inside(root, path);
-  if (status != FileSystem::Status::Ok)
-    throw InputFailure({{Location{intern_file_name(path), 1, 1},
-                         fmt::format("cannot read the configuration '{}': {}; expected a regular file inside '{}'",
-                                     quoted_excerpt(path), describe(status), quoted_excerpt(root))}});
-  return path;
-}
-
-void apply_configuration(const Context& context, const std::string& topology, const ProfileSet& profiles,
-                         std::vector<Finding>& findings) {
-  std::string path = configuration_path(context, topology);
-  if (path.empty()) return;
-  ToolConfig config = load_tool_config(path, context.files, profiles);
-  apply_tool_config(config, today_utc(), findings);
+AnalysisRequest analysis_request(const Context& context) {
+  AnalysisRequest request;
+  request.profiles_folder = context.profiles_folder;
+  request.config_file = context.config_file;
+  request.root = context.root;
+  return request;
 }
 
 int report_input_errors(Context& context, const std::vector<InputError>& errors) {

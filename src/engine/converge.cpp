@@ -1,8 +1,8 @@
-#include "cli/layout.hpp"
+#include "engine/converge.hpp"
 
 #include "deploy_advisor/yaml_writer.hpp"
 
-namespace deploy_advisor::cli {
+namespace deploy_advisor {
 
 namespace {
 
@@ -30,37 +30,30 @@ constexpr int kMaxRounds = 8;
 
 }  // namespace
 
-Checked check_with_configuration(const std::string& path, const FileSystem& files, const Context& context,
-                                 const ProfileSet& profiles) {
-  Checked c{load_topology(path, files, load_options(context, profiles)), {}, {}};
-  c.sizing = compute_sizing(profiles, c.topology);
-  c.findings = check_topology(profiles, c.topology, c.sizing);
-  apply_configuration(context, path, profiles, c.findings);
-  return c;
-}
-
-Layout converge_layout(const std::string& path, const Context& context, const ProfileSet& profiles) {
-  Layout layout;
-  layout.original = check_with_configuration(path, context.files, context, profiles);
+PlannedLayout converge_layout(const LoadedTopology& original, const std::vector<ProductSizing>& sizing,
+                              const std::vector<Finding>& findings, const FileSystem& files,
+                              const RevisionCheck& check) {
+  PlannedLayout layout;
   std::vector<AddedComponent> added;
-  Node revised = revise_topology(layout.original.topology,
-                                 make_plan(layout.original.topology, layout.original.sizing),
-                                 layout.original.findings, &added);
+  Node revised = revise_topology(original, make_plan(original, sizing), findings, &added);
   std::string body = write_yaml(revised);
+  CheckedRevision checked;
   for (int round = 0;; ++round) {
-    OverlayFileSystem overlay(context.files, path, body);
-    layout.revised = check_with_configuration(path, overlay, context, profiles);
+    OverlayFileSystem overlay(files, original.path, body);
+    checked = check(overlay);
     if (round == kMaxRounds) break;
-    Node next = revise_topology(layout.revised.topology, make_plan(layout.revised.topology, layout.revised.sizing),
-                                layout.revised.findings, &added);
+    Node next = revise_topology(checked.topology, make_plan(checked.topology, checked.sizing), checked.findings, &added);
     std::string next_body = write_yaml(next);
     if (next_body == body) break;
     revised = std::move(next);
     body = std::move(next_body);
   }
   layout.revised_tree = std::move(revised);
-  layout.plan = compare_plan(layout.original.topology, layout.revised.topology, layout.revised.sizing, added);
+  layout.plan = compare_plan(original, checked.topology, checked.sizing, added);
+  layout.revised = std::move(checked.topology);
+  layout.revised_sizing = std::move(checked.sizing);
+  layout.revised_findings = std::move(checked.findings);
   return layout;
 }
 
-}  // namespace deploy_advisor::cli
+}  // namespace deploy_advisor
