@@ -179,7 +179,7 @@ class ProfileSet {
   static ProfileSet builtin();
   /// Adds every `*.yaml` / `*.yml` profile in `folder`. Errors (syntax, unknown names in
   /// expressions, duplicate ids, missing fields) are collected and thrown as InputFailure.
-  void add_folder(const std::string& folder);
+  void add_folder(const std::string& folder, const FileSystem& files);
   /// Adds one profile document (used by tests and by add_folder). `eager` compiles every
   /// message template now, so an error in one is reported at once.
   void add(const Node& root, const std::string& file, std::vector<InputError>& errors,

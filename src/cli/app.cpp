@@ -58,7 +58,7 @@ cli::CompletionSpec completion_spec(CLI::App& app, std::vector<std::string> rule
 
 /// CLI11 reports its own errors with its own exit codes; the contract allows only 0, 1, 2.
 int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-            const FileSystem& files, bool terminal) {
+            FileSystem& files, bool terminal) {
   CLI::App app{"deploy-advisor: checks a deployment topology of Metarank, Tracardi, Metaflow and "
                "Cortex against the vendors' production recommendations, and sizes it.",
                "deploy-advisor"};
@@ -222,7 +222,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-            const FileSystem& files, bool terminal) {
+            FileSystem& files, bool terminal) {
   try {
     return run_app(argc, argv, out, err, files, terminal);
   } catch (const InputFailure& failure) {

@@ -114,7 +114,7 @@ int run_check(Context& context, const CheckOptions& options) {
     return static_cast<int>(ExitStatus::InputError);
   StageClock clock;
   clock.start();
-  auto arguments = expand_topology_arguments(options.topologies);
+  auto arguments = expand_topology_arguments(context.files, options.topologies);
   double find_ms = clock.stop();
 
   AnalysisRequest request = check_request(context, options);

@@ -17,7 +17,7 @@ namespace deploy_advisor::cli {
 struct Context {
   std::ostream& out;
   std::ostream& err;
-  const FileSystem& files;
+  FileSystem& files;
   bool color = false;
   bool quiet = false;
   bool verbose = false;

@@ -56,7 +56,7 @@ class Analyzer {
       out_.profiles = request_.profiles;
     } else {
       auto owned = std::make_shared<ProfileSet>(ProfileSet::builtin());
-      if (!request_.profiles_folder.empty()) owned->add_folder(request_.profiles_folder);
+      if (!request_.profiles_folder.empty()) owned->add_folder(request_.profiles_folder, files_);
       out_.owned_profiles = owned;
       out_.profiles = owned.get();
     }

@@ -17,6 +17,10 @@ class OverlayFileSystem final : public FileSystem {
   }
   Kind kind(const std::string& path) const override { return base_.kind(path); }
   std::string real_path(const std::string& path) const override { return base_.real_path(path); }
+  std::vector<Entry> list(const std::string& folder) const override { return base_.list(folder); }
+  // Checking a revision writes nothing.
+  std::string write(const std::string&, const std::string&) override { return "read-only"; }
+  std::string make_folders(const std::string&) override { return "read-only"; }
 
  private:
   const FileSystem& base_;

@@ -18,7 +18,7 @@ namespace {
 using Mark = std::tuple<std::string, std::string, std::string>;  // rule, file:line:column, state
 
 std::set<Mark> check_marks(const std::vector<std::string>& flags, const std::string& topology,
-                           const deploy_advisor::FileSystem& files) {
+                           deploy_advisor::FileSystem& files) {
   std::vector<std::string> args{"check", "--format", "json", "--fail-on", "never"};
   args.insert(args.end(), flags.begin(), flags.end());
   args.push_back(topology);
@@ -41,7 +41,7 @@ std::set<Mark> check_marks(const std::vector<std::string>& flags, const std::str
 
 /// The rows of the report's findings tables: | state | [ID](doc) | message | `where` | fix |
 std::set<Mark> report_marks(const std::vector<std::string>& flags, const std::string& topology,
-                            const deploy_advisor::FileSystem& files) {
+                            deploy_advisor::FileSystem& files) {
   std::vector<std::string> args{"report"};
   args.insert(args.end(), flags.begin(), flags.end());
   args.push_back(topology);
@@ -63,7 +63,7 @@ std::set<Mark> report_marks(const std::vector<std::string>& flags, const std::st
 
 /// The findings the plan is made from, through the request `plan` builds from its flags.
 std::set<Mark> plan_marks(const std::string& config, const std::string& topology,
-                          const deploy_advisor::FileSystem& files) {
+                          deploy_advisor::FileSystem& files) {
   std::ostringstream out, err;
   deploy_advisor::cli::Context context{out, err, files};
   context.config_file = config;
@@ -79,7 +79,7 @@ std::set<Mark> plan_marks(const std::string& config, const std::string& topology
   return marks;
 }
 
-void require_agreement(const std::string& topology, const deploy_advisor::FileSystem& files,
+void require_agreement(const std::string& topology, deploy_advisor::FileSystem& files,
                        const std::string& config = "") {
   std::vector<std::string> flags;
   if (!config.empty()) flags = {"--config", config};
