@@ -108,6 +108,10 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                         "FORMAT=FILE: also write the findings in FORMAT to FILE (repeatable), "
                         "e.g. --write sarif=results.sarif")
       ->allow_extra_args(false);  // one FORMAT=FILE per --write: never swallow a topology
+  check_cmd->add_option("-j,--jobs", check.jobs,
+                        "topologies checked at once (default: the number of cores); the output "
+                        "is the same for any number")
+      ->check(CLI::Range(1, 256));
   add_common(check_cmd);
   add_config(check_cmd);
 

@@ -35,6 +35,7 @@ struct CheckOptions {
   std::string baseline;        // --baseline FILE: findings recorded there are known
   std::string write_baseline;  // --write-baseline FILE: record the current findings there
   std::vector<std::string> extra_outputs;  // --write FORMAT=FILE, repeatable
+  unsigned jobs = 0;                       // --jobs N; 0: the number of cores
 };
 
 struct PlanOptions {

@@ -1,11 +1,15 @@
 #include "deploy_advisor/engine/analyze.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <iterator>
+#include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "engine/converge.hpp"
+#include "engine/thread_pool.hpp"
 #include "deploy_advisor/config.hpp"
 #include "engine/suppressions.hpp"
 
@@ -19,14 +23,15 @@ class StageClock {
   explicit StageClock(std::vector<std::pair<std::string, double>>& totals) : totals_(totals) {}
   void start() { began_ = std::chrono::steady_clock::now(); }
   void stop(const char* stage) {
-    auto elapsed =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began_).count();
+    add(stage, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began_).count());
+  }
+  void add(const std::string& stage, double ms) {
     for (auto& [name, total] : totals_)
       if (name == stage) {
-        total += elapsed;
+        total += ms;
         return;
       }
-    totals_.emplace_back(stage, elapsed);
+    totals_.emplace_back(stage, ms);
   }
 
  private:
@@ -68,12 +73,17 @@ class Analyzer {
 
     Suppressions suppressions(files_, profiles, request_);
     // Every topology is analysed even when another one has input errors: one run reports every
-    // problem, and the findings of the readable topologies reach every output.
-    for (const auto& path : request_.topologies) {
-      TopologyAnalysis analysed;
-      analysed.path = path;
-      analyse_one(suppressions, analysed);
-      out_.topologies.push_back(std::move(analysed));
+    // problem, and the findings of the readable topologies reach every output. Loading, sizing
+    // and checking each topology is independent of the others and runs on the pool; waivers,
+    // the configuration, the baseline and the plan then apply in request order, on this thread,
+    // so the result is the same for any number of jobs.
+    std::vector<Checked> checked(request_.topologies.size());
+    for (std::size_t i = 0; i < checked.size(); ++i) checked[i].analysed.path = request_.topologies[i];
+    run_on_pool(checked.size(), jobs(), [&](std::size_t i) { check_one(checked[i]); });
+    for (auto& one : checked) {
+      for (const auto& [stage, ms] : one.stage_times) clock_.add(stage, ms);
+      finish_one(suppressions, one);
+      out_.topologies.push_back(std::move(one.analysed));
     }
     auto unused = suppressions.unused();
     out_.findings.insert(out_.findings.end(), unused.begin(), unused.end());
@@ -82,27 +92,62 @@ class Analyzer {
   }
 
  private:
-  /// Loads, sizes and checks one topology; input errors are kept with it.
-  void analyse_one(Suppressions& suppressions, TopologyAnalysis& analysed) {
+  /// One topology between the two phases: checked, not yet configured.
+  struct Checked {
+    TopologyAnalysis analysed;
+    std::optional<LoadedTopology> topology;
+    std::vector<ProductSizing> sizing;
+    std::vector<Finding> findings;
+    std::vector<std::pair<std::string, double>> stage_times;
+  };
+
+  [[nodiscard]] unsigned jobs() const {
+    if (request_.jobs > 0) return request_.jobs;
+    return std::max(1U, std::thread::hardware_concurrency());
+  }
+
+  /// Loads, sizes and checks one topology; input errors are kept with it. Runs on the pool:
+  /// reads only the request, the profiles and the file system.
+  void check_one(Checked& one) const {
     const ProfileSet& profiles = *out_.profiles;
+    StageClock clock(one.stage_times);
+    try {
+      clock.start();
+      one.topology = load_topology(one.analysed.path, files_, load_);
+      clock.stop("load");
+      one.analysed.files = one.topology->input_files;
+      clock.start();
+      one.sizing = compute_sizing(profiles, *one.topology);
+      clock.stop("sizing");
+      clock.start();
+      record_rules(one.analysed, select_rules(profiles, *one.topology));
+      one.findings = check_topology(profiles, *one.topology, one.sizing);
+      clock.stop("rules");
+    } catch (const InputFailure& failure) {
+      one.analysed.errors = failure.errors();
+      one.analysed.rules_evaluated.clear();
+      one.analysed.rules_skipped.clear();
+      one.topology.reset();
+    }
+  }
+
+  /// Applies waivers, the configuration and the baseline to one checked topology, and plans
+  /// it when asked; in request order, because waivers and baseline entries are used up.
+  void finish_one(Suppressions& suppressions, Checked& one) {
+    if (!one.topology) return;
+    const ProfileSet& profiles = *out_.profiles;
+    TopologyAnalysis& analysed = one.analysed;
+    LoadedTopology& topology = *one.topology;
+    auto& findings = one.findings;
     try {
       clock_.start();
-      LoadedTopology topology = load_topology(analysed.path, files_, load_);
-      clock_.stop("load");
       suppressions.prepare(topology);
-      analysed.files = topology.input_files;
-      clock_.start();
-      auto sizing = compute_sizing(profiles, topology);
-      clock_.stop("sizing");
-      clock_.start();
-      record_rules(analysed, select_rules(profiles, topology));
-      auto findings = check_topology(profiles, topology, sizing);
       analysed.configuration = suppressions.apply(topology, findings);
       clock_.stop("rules");
       if (request_.plan) {
         clock_.start();
-        analysed.layout = converge_layout(topology, sizing, findings, files_, [&](const FileSystem& revision) {
-          CheckedRevision checked{load_topology(analysed.path, revision, load_), {}, {}};
+        analysed.layout = converge_layout(topology, one.sizing, findings, [&](const Node& revised) {
+          CheckedRevision checked{load_topology_tree(analysed.path, revised, files_, load_), {}, {}};
           suppressions.prepare(checked.topology);
           checked.sizing = compute_sizing(profiles, checked.topology);
           checked.findings = check_topology(profiles, checked.topology, checked.sizing);
@@ -114,7 +159,7 @@ class Analyzer {
       out_.findings.insert(out_.findings.end(), std::make_move_iterator(findings.begin()),
                            std::make_move_iterator(findings.end()));
       analysed.topology = std::move(topology);
-      analysed.sizing = std::move(sizing);
+      analysed.sizing = std::move(one.sizing);
     } catch (const InputFailure& failure) {
       analysed.errors = failure.errors();
       analysed.rules_evaluated.clear();

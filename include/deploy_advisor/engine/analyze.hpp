@@ -33,6 +33,9 @@ struct AnalysisRequest {
   std::string baseline;      // findings recorded in this file are marked as known
   bool record_baseline = false;  // mark every finding as known and return the entries to record
   bool plan = false;             // also converge the recommended layout of each topology
+  /// Topologies loaded, sized and checked at once, on a fixed pool of threads; 0 means one
+  /// per core. The result is the same for any number.
+  unsigned jobs = 1;
 };
 
 /// The recommended layout of one topology at its fixed point, and the plan from the topology
