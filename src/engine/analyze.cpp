@@ -101,8 +101,8 @@ class Analyzer {
       clock_.stop("rules");
       if (request_.plan) {
         clock_.start();
-        analysed.layout = converge_layout(topology, sizing, findings, files_, [&](const FileSystem& revision) {
-          CheckedRevision checked{load_topology(analysed.path, revision, load_), {}, {}};
+        analysed.layout = converge_layout(topology, sizing, findings, [&](const Node& revised) {
+          CheckedRevision checked{load_topology_tree(analysed.path, revised, files_, load_), {}, {}};
           suppressions.prepare(checked.topology);
           checked.sizing = compute_sizing(profiles, checked.topology);
           checked.findings = check_topology(profiles, checked.topology, checked.sizing);
