@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "deploy_advisor/engine/analyze.hpp"
 
@@ -131,4 +132,45 @@ TEST_CASE("analyze uses the profiles given, and builds the built-in ones otherwi
   Analysis built = analyze(request, files);
   CHECK(built.owned_profiles);
   CHECK(built.findings.size() == given.findings.size());
+}
+
+namespace {
+
+/// Counts the reads of each path, to see what a run reads more than once.
+class CountingFileSystem final : public FileSystem {
+ public:
+  explicit CountingFileSystem(MemoryFileSystem& base) : base_(base) {}
+  ReadResult read(const std::string& path, std::size_t max_bytes) const override {
+    ++reads[path];
+    return base_.read(path, max_bytes);
+  }
+  Kind kind(const std::string& path) const override { return base_.kind(path); }
+  std::string real_path(const std::string& path) const override { return base_.real_path(path); }
+  std::vector<Entry> list(const std::string& folder) const override { return base_.list(folder); }
+  std::string write(const std::string& path, const std::string& contents) override {
+    return base_.write(path, contents);
+  }
+  std::string make_folders(const std::string& path) override { return base_.make_folders(path); }
+  mutable std::map<std::string, int> reads;
+
+ private:
+  MemoryFileSystem& base_;
+};
+
+}  // namespace
+
+TEST_CASE("a plan reads the topology once: its revisions are never read from the file system") {
+  MemoryFileSystem memory;
+  memory.add("shop/topology.yaml", kTopology);
+  CountingFileSystem files(memory);
+  AnalysisRequest request;
+  request.topologies = {"shop/topology.yaml"};
+  request.plan = true;
+  Analysis analysis = analyze(request, files);
+  REQUIRE(analysis.topologies.front().layout);
+  const auto& layout = *analysis.topologies.front().layout;
+  // The plan changed the layout (an event archive for MR003), and the revision was checked.
+  CHECK_FALSE(layout.plan.empty());
+  CHECK(layout.revised.input_files == std::vector<std::string>{"shop/topology.yaml"});
+  CHECK(files.reads["shop/topology.yaml"] == 1);
 }
