@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/engine/analyze.hpp"
 #include "deploy_advisor/profile.hpp"
 #include "deploy_advisor/readers.hpp"
 
@@ -50,26 +51,22 @@ int main(int argc, char** argv) {
   double yaml_cpp_s = seconds_per_run(repeat, [&] { YAML::Load(text); });
   double parse_s = seconds_per_run(repeat, [&] { parse_yaml(text, intern_file_name(path)); });
   double load_s = seconds_per_run(repeat, [&] { load_topology(path, disk, options); });
-  double check_s = seconds_per_run(repeat, [&] {
-    auto topology = load_topology(path, disk, options);
-    auto sizing = compute_sizing(profiles, topology);
-    check_topology(profiles, topology, sizing);
-  });
+  AnalysisRequest warm;
+  warm.topologies = {path};
+  warm.profiles = &profiles;
+  double check_s = seconds_per_run(repeat, [&] { analyze(warm, disk); });
 
   // What one `check` run does: fresh profiles, so every expression the topology needs is
   // compiled (rules compile on first use).
-  double cold_s = seconds_per_run(repeat, [&] {
-    ProfileSet fresh = ProfileSet::builtin();
-    auto topology = load_topology(path, disk, options);
-    auto sizing = compute_sizing(fresh, topology);
-    check_topology(fresh, topology, sizing);
-  });
+  AnalysisRequest cold;
+  cold.topologies = {path};
+  double cold_s = seconds_per_run(repeat, [&] { analyze(cold, disk); });
 
   std::printf("input: %s (%zu bytes), %d runs each\n", path.c_str(), text.size(), repeat);
   std::printf("  yaml-cpp YAML::Load (baseline)   %9.3f ms   1.00\n", yaml_cpp_s * 1e3);
   std::printf("  parse_yaml (located tree)        %9.3f ms   %.2f\n", parse_s * 1e3, parse_s / yaml_cpp_s);
   std::printf("  load_topology (+ schema, files)  %9.3f ms   %.2f\n", load_s * 1e3, load_s / yaml_cpp_s);
-  std::printf("  load + sizing + every rule       %9.3f ms   %.2f\n", check_s * 1e3, check_s / yaml_cpp_s);
+  std::printf("  analyze (load, sizing, rules)    %9.3f ms   %.2f\n", check_s * 1e3, check_s / yaml_cpp_s);
   std::printf("  built-in profiles, once a run    %9.3f ms   %.2f\n", profiles_s * 1e3, profiles_s / yaml_cpp_s);
   std::printf("  a whole check run (profiles, compiling the rules used, load, sizing, rules)\n"
               "                                   %9.3f ms   %.2f\n", cold_s * 1e3, cold_s / yaml_cpp_s);

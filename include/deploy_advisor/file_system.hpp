@@ -1,12 +1,15 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace deploy_advisor {
 
-/// Abstract so that loaders can be tested from memory.
+/// Every file the tool reads, lists or writes goes through a FileSystem, so that the whole
+/// command line can run against memory in tests.
 ///
 /// Files a topology names (native files, flow sources, the tool configuration) are read with
 /// `read_inside`, which keeps them inside a root folder: a pull request's topology must not
@@ -20,6 +23,13 @@ class FileSystem {
     Status status = Status::Ok;
     std::string contents;
   };
+  /// One entry of a folder: its name, what it is after following links, and whether the entry
+  /// itself is a symbolic link (a folder reached through a link is not searched).
+  struct Entry {
+    std::string name;
+    Kind kind = Kind::Missing;
+    bool link = false;
+  };
 
   virtual ~FileSystem() = default;
   /// Reads a whole file, refusing anything larger than `max_bytes`. `-` is standard input.
@@ -30,6 +40,17 @@ class FileSystem {
   /// `path` with every symbolic link followed and `.`, `..` resolved, or "" when some part of
   /// it does not exist.
   virtual std::string real_path(const std::string& path) const = 0;
+  /// The entries of a folder, sorted by name; none when it is not a folder or cannot be read.
+  virtual std::vector<Entry> list(const std::string& folder) const = 0;
+  /// Replaces `path` with `contents` whole or not at all: written to a temporary file in the
+  /// same folder and renamed over it, so a failure (a full disk) leaves the previous file as it
+  /// was and no partial file behind. Returns "" or the system's reason.
+  virtual std::string write(const std::string& path, const std::string& contents) = 0;
+  /// Creates a folder and the folders above it that are missing. Returns "" or the reason.
+  virtual std::string make_folders(const std::string& path) = 0;
+
+  /// Whether anything is at `path` (after following links).
+  [[nodiscard]] bool exists(const std::string& path) const { return kind(path) != Kind::Missing; }
 
   /// Reads `path` only if it is, after following links, a regular file inside `root`.
   /// A NUL byte in the path is BadPath; a path or link leading out of the root is OutsideRoot;
@@ -45,6 +66,9 @@ class DiskFileSystem final : public FileSystem {
   ReadResult read(const std::string& path, std::size_t max_bytes) const override;
   Kind kind(const std::string& path) const override;
   std::string real_path(const std::string& path) const override;
+  std::vector<Entry> list(const std::string& folder) const override;
+  std::string write(const std::string& path, const std::string& contents) override;
+  std::string make_folders(const std::string& path) override;
 };
 
 /// Files held in memory, for tests. A path ending in `/` is a directory; `add_special` makes a
@@ -58,6 +82,11 @@ class MemoryFileSystem final : public FileSystem {
   ReadResult read(const std::string& path, std::size_t max_bytes) const override;
   Kind kind(const std::string& path) const override;
   std::string real_path(const std::string& path) const override;
+  std::vector<Entry> list(const std::string& folder) const override;
+  std::string write(const std::string& path, const std::string& contents) override;
+  std::string make_folders(const std::string& path) override;
+  /// What a file holds (after following links), or nullopt when it is not a regular file.
+  [[nodiscard]] std::optional<std::string> contents(const std::string& path) const;
 
  private:
   std::map<std::string, std::string> files_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -39,34 +40,40 @@ std::shared_ptr<const lang::Template> compile_lazy(const std::string& text, Loca
 /// fire on a given topology, and a topology of one product should not pay for compiling every
 /// product's rules; `rules`, `explain` and `validate` compile none. User profiles compile
 /// eagerly so an error is reported when the profile loads; built-in ones are compiled by the
-/// tests. Not thread-safe: a profile set is used by one thread.
+/// tests. Thread-safe: `check --jobs` checks several topologies against one profile set, and
+/// the first thread to need an expression compiles it for all (copies share it).
 template <typename Compiled>
 class Lazy {
  public:
   Lazy() = default;
   Lazy(std::string text, Location at, std::shared_ptr<const std::vector<std::string>> names)
-      : text_(std::move(text)), at_(at), names_(std::move(names)), present_(true) {}
-  [[nodiscard]] explicit operator bool() const { return present_; }
+      : text_(std::move(text)), at_(at), names_(std::move(names)), state_(std::make_shared<State>()) {}
+  [[nodiscard]] explicit operator bool() const { return state_ != nullptr; }
   [[nodiscard]] const std::string& text() const { return text_; }
 
   /// The compiled form, or null with the compile error in *error.
   const Compiled* get(std::optional<lang::CompileError>* error = nullptr) const {
-    if (!compiled_once_) {
-      compiled_once_ = true;
-      compiled_ = detail::compile_lazy(text_, at_, *names_, error_, static_cast<const Compiled*>(nullptr));
-    }
-    if (error && error_) *error = error_;
-    return compiled_.get();
+    if (!state_) return nullptr;
+    State& state = *state_;
+    std::call_once(state.once, [&] {
+      state.compiled =
+          detail::compile_lazy(text_, at_, *names_, state.error, static_cast<const Compiled*>(nullptr));
+    });
+    if (error && state.error) *error = state.error;
+    return state.compiled.get();
   }
 
  private:
+  struct State {
+    std::once_flag once;
+    std::shared_ptr<const Compiled> compiled;
+    std::optional<lang::CompileError> error;
+  };
+
   std::string text_;
   Location at_;
   std::shared_ptr<const std::vector<std::string>> names_;
-  bool present_ = false;
-  mutable bool compiled_once_ = false;
-  mutable std::shared_ptr<const Compiled> compiled_;
-  mutable std::optional<lang::CompileError> error_;
+  std::shared_ptr<State> state_;  // null when there is no expression
 };
 
 using LazyExpression = Lazy<lang::Expression>;
@@ -188,7 +195,7 @@ class ProfileSet {
   static ProfileSet builtin();
   /// Adds every `*.yaml` / `*.yml` profile in `folder`. Errors (syntax, unknown names in
   /// expressions, duplicate ids, missing fields) are collected and thrown as InputFailure.
-  void add_folder(const std::string& folder);
+  void add_folder(const std::string& folder, const FileSystem& files);
   /// Adds one profile document (used by tests and by add_folder). `eager` compiles every
   /// message template now, so an error in one is reported at once.
   void add(const Node& root, const std::string& file, std::vector<InputError>& errors,

@@ -58,6 +58,11 @@ struct LoadOptions {
 LoadedTopology load_topology(const std::string& path, const FileSystem& files,
                              const LoadOptions& options);
 
+/// Loads a topology tree already in memory as if it were the file at `path` (no `extends`, no
+/// waiver comments): the native files it names are read from `files` as load_topology reads them.
+LoadedTopology load_topology_tree(const std::string& path, Node root, const FileSystem& files,
+                                  const LoadOptions& options);
+
 /// Converts a parsed native document to Values with the YAML 1.2 core schema.
 Value to_value(const Node& node);
 

@@ -58,7 +58,7 @@ cli::CompletionSpec completion_spec(CLI::App& app, std::vector<std::string> rule
 
 /// CLI11 reports its own errors with its own exit codes; the contract allows only 0, 1, 2.
 int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-            const FileSystem& files, bool terminal) {
+            FileSystem& files, bool terminal) {
   CLI::App app{"deploy-advisor: checks a deployment topology of Metarank, Tracardi, Metaflow and "
                "Cortex against the vendors' production recommendations, and sizes it.",
                "deploy-advisor"};
@@ -108,6 +108,10 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                         "FORMAT=FILE: also write the findings in FORMAT to FILE (repeatable), "
                         "e.g. --write sarif=results.sarif")
       ->allow_extra_args(false);  // one FORMAT=FILE per --write: never swallow a topology
+  check_cmd->add_option("-j,--jobs", check.jobs,
+                        "topologies checked at once (default: the number of cores); the output "
+                        "is the same for any number")
+      ->check(CLI::Range(1, 256));
   add_common(check_cmd);
   add_config(check_cmd);
 
@@ -137,6 +141,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::IsMember({"text", "json", "yaml"}));
   plan_cmd->add_option("-o,--output", context.output_file, "write there instead of standard output");
   add_common(plan_cmd);
+  add_config(plan_cmd);
 
   cli::ReportOptions report;
   auto* report_cmd = app.add_subcommand("report", "the Markdown sizing report for a design review");
@@ -221,7 +226,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-            const FileSystem& files, bool terminal) {
+            FileSystem& files, bool terminal) {
   try {
     return run_app(argc, argv, out, err, files, terminal);
   } catch (const InputFailure& failure) {

@@ -1,14 +1,14 @@
 #include <algorithm>
 #include <chrono>
-#include <iterator>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/suppressions.hpp"
 #include "cli/topology_discovery.hpp"
-#include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/baseline.hpp"
+#include "deploy_advisor/engine/analyze.hpp"
 #include "deploy_advisor/format.hpp"
 
 namespace deploy_advisor::cli {
@@ -57,96 +57,57 @@ bool parse_extra_outputs(Context& context, const CheckOptions& options,
   return true;
 }
 
-/// Adds up the time spent in each stage over every topology, for --verbose.
+/// Times the stages the command runs itself, beside those analyze() reports.
 class StageClock {
  public:
   void start() { began_ = std::chrono::steady_clock::now(); }
-  void stop(const char* stage) {
-    auto elapsed =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began_)
-            .count();
-    for (auto& [name, total] : totals_)
-      if (name == stage) {
-        total += elapsed;
-        return;
-      }
-    totals_.emplace_back(stage, elapsed);
-  }
-  [[nodiscard]] std::string summary() const {
-    std::vector<std::string> parts;
-    for (const auto& [name, total] : totals_)
-      parts.push_back(fmt::format("{} {:.1f} ms", name, total));
-    return fmt::format("{}", fmt::join(parts, ", "));
+  double stop() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began_).count();
   }
 
  private:
   std::chrono::steady_clock::time_point began_;
-  std::vector<std::pair<const char*, double>> totals_;
 };
 
-void record_rules(CheckedTopology& checked, const std::vector<RuleSelection>& selections) {
-  for (const auto& s : selections) {
-    if (s.evaluated)
-      checked.rules_evaluated.push_back(s.rule->id);
-    else if (s.product_present)
-      checked.rules_skipped.emplace_back(s.rule->id, s.skipped_because);
-    else
-      ++checked.rules_of_other_products;
-  }
-}
-
-void say_rules(Context& context, const CheckedTopology& checked) {
-  context.err << fmt::format("deploy-advisor: {}: {} rules evaluated: {}\n", checked.path,
-                             checked.rules_evaluated.size(),
-                             fmt::join(checked.rules_evaluated, " "));
-  for (const auto& [id, why] : checked.rules_skipped)
-    context.err << fmt::format("deploy-advisor: {}: skipped {}: {}\n", checked.path, id, why);
-  if (checked.rules_of_other_products > 0)
+void say_rules(Context& context, const TopologyAnalysis& analysed) {
+  context.err << fmt::format("deploy-advisor: {}: {} rules evaluated: {}\n", analysed.path,
+                             analysed.rules_evaluated.size(),
+                             fmt::join(analysed.rules_evaluated, " "));
+  for (const auto& [id, why] : analysed.rules_skipped)
+    context.err << fmt::format("deploy-advisor: {}: skipped {}: {}\n", analysed.path, id, why);
+  if (analysed.rules_of_other_products > 0)
     context.err << fmt::format(
         "deploy-advisor: {}: skipped {} rules of products the topology does not have\n",
-        checked.path, checked.rules_of_other_products);
+        analysed.path, analysed.rules_of_other_products);
 }
 
-/// Loads, sizes and checks one topology into `report`; input errors are kept with it.
-void check_one(Context& context, const ProfileSet& profiles, const LoadOptions& load,
-               Suppressions& suppressions, StageClock& clock, CheckedTopology checked,
-               CheckReport& report) {
-  try {
-    clock.start();
-    LoadedTopology topology = load_topology(checked.path, context.files, load);
-    clock.stop("load");
-    suppressions.prepare(topology);
-    checked.files = topology.input_files;
-    if (context.verbose)
-      for (std::size_t i = 0; i < topology.input_files.size(); ++i)
-        context.err << fmt::format(
-            "deploy-advisor: read {}{}\n", topology.input_files[i],
-            i == 0 ? " (topology)" : fmt::format(" (named by {})", checked.path));
-    clock.start();
-    auto sizing = compute_sizing(profiles, topology);
-    clock.stop("sizing");
-    clock.start();
-    record_rules(checked, select_rules(profiles, topology));
-    auto findings = check_topology(profiles, topology, sizing);
-    suppressions.apply(topology, findings);
-    clock.stop("rules");
-    if (context.verbose) say_rules(context, checked);
-    report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
-                           std::make_move_iterator(findings.end()));
-    report.topologies.push_back(checked.path);
-  } catch (const InputFailure& failure) {
-    if (context.verbose)
-      context.err << fmt::format("deploy-advisor: {}: not checked ({} input {})\n", checked.path,
-                                 failure.errors().size(),
-                                 failure.errors().size() == 1 ? "error" : "errors");
-    checked.errors = failure.errors();
-    checked.rules_evaluated.clear();
-    checked.rules_skipped.clear();
-  }
-  report.checked.push_back(std::move(checked));
+/// What -v says of one topology: the files read, then the rules run, or why it was not checked.
+void say_topology(Context& context, const TopologyAnalysis& analysed) {
+  for (std::size_t i = 0; i < analysed.files.size(); ++i)
+    context.err << fmt::format("deploy-advisor: read {}{}\n", analysed.files[i],
+                               i == 0 ? " (topology)" : fmt::format(" (named by {})", analysed.path));
+  if (analysed.analysed())
+    say_rules(context, analysed);
+  else
+    context.err << fmt::format("deploy-advisor: {}: not checked ({} input {})\n", analysed.path,
+                               analysed.errors.size(), analysed.errors.size() == 1 ? "error" : "errors");
+}
+
+CheckedTopology checked_topology(const TopologyAnalysis& analysed) {
+  return {analysed.path,           analysed.files,           analysed.rules_evaluated,
+          analysed.rules_skipped, analysed.rules_of_other_products, analysed.errors};
 }
 
 }  // namespace
+
+AnalysisRequest check_request(const Context& context, const CheckOptions& options) {
+  AnalysisRequest request = analysis_request(context);
+  request.jobs = options.jobs;
+  request.no_waivers = options.no_waivers;
+  request.baseline = options.baseline;
+  request.record_baseline = !options.write_baseline.empty();
+  return request;
+}
 
 int run_check(Context& context, const CheckOptions& options) {
   std::vector<ExtraOutput> extra_outputs;
@@ -154,59 +115,77 @@ int run_check(Context& context, const CheckOptions& options) {
     return static_cast<int>(ExitStatus::InputError);
   StageClock clock;
   clock.start();
-  ProfileSet profiles = load_profiles(context);
-  LoadOptions load = load_options(context, profiles);
-  clock.stop("profiles");
+  auto arguments = expand_topology_arguments(context.files, options.topologies);
+  double find_ms = clock.stop();
+
+  AnalysisRequest request = check_request(context, options);
+  // Per argument, in order: whether it has errors of its own, and the request's topologies it
+  // names first (a topology named again is checked once, under the first argument naming it).
+  std::vector<std::vector<std::size_t>> named(arguments.size());
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    if (!arguments[i].errors.empty()) seen.insert(arguments[i].argument);
+    for (const auto& path : arguments[i].topologies)
+      if (seen.insert(path).second) {
+        named[i].push_back(request.topologies.size());
+        request.topologies.push_back(path);
+      }
+  }
+  Analysis analysis = analyze(request, context.files);
+
   CheckReport report;
   if (options.fail_on == "never")
     report.fail_never = true;
   else
     parse_severity(options.fail_on, &report.fail_on);
-
-  Suppressions suppressions(context, profiles, options);
-  // Every topology is checked even when another one has input errors: one run reports every
-  // problem, and the findings of the readable topologies reach every output.
-  clock.start();
-  auto arguments = expand_topology_arguments(options.topologies);
-  clock.stop("find");
-  for (const auto& argument : arguments) {
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    const auto& argument = arguments[i];
     if (context.verbose &&
         (argument.topologies.size() != 1 || argument.topologies.front() != argument.argument))
       context.err << fmt::format("deploy-advisor: {}: {} {}\n", argument.argument,
                                  argument.topologies.size(),
                                  argument.topologies.size() == 1 ? "topology" : "topologies");
-    if (!argument.errors.empty())
-      report.checked.push_back({argument.argument, {}, {}, {}, 0, argument.errors});
-    for (const auto& path : argument.topologies) {
-      bool seen = std::any_of(report.checked.begin(), report.checked.end(),
-                              [&](const CheckedTopology& c) { return c.path == path; });
-      if (!seen)
-        check_one(context, profiles, load, suppressions, clock,
-                  CheckedTopology{path, {}, {}, {}, 0, {}}, report);
+    if (!argument.errors.empty()) report.checked.push_back({argument.argument, {}, {}, {}, 0, argument.errors});
+    for (std::size_t index : named[i]) {
+      const TopologyAnalysis& analysed = analysis.topologies[index];
+      if (context.verbose) say_topology(context, analysed);
+      if (analysed.analysed()) report.topologies.push_back(analysed.path);
+      report.checked.push_back(checked_topology(analysed));
     }
   }
-  auto unused = suppressions.unused();
-  report.findings.insert(report.findings.end(), unused.begin(), unused.end());
-  if (!suppressions.write_baseline(context)) return static_cast<int>(ExitStatus::InputError);
-  sort_findings(report.findings);
+  report.findings = std::move(analysis.findings);
+  if (request.record_baseline) {
+    // Through emit: written whole or not at all, with the system's reason on failure.
+    Context to_file = context;
+    to_file.output_file = options.write_baseline;
+    if (!emit(to_file, baseline_json(analysis.baseline_to_record))) return static_cast<int>(ExitStatus::InputError);
+  }
   limit_findings(report);
 
   clock.start();
   OutputFormat format = OutputFormat::Text;
   parse_output_format(options.format, &format);
   std::ostringstream text;
-  write_check_report(format, report, profiles, TextStyle{context.color, context.quiet}, text);
+  write_check_report(format, report, *analysis.profiles, TextStyle{context.color, context.quiet}, text);
   bool written = emit(context, text.str());
   for (const auto& output : extra_outputs) {
     std::ostringstream extra;
     // A file never gets colour.
-    write_check_report(output.format, report, profiles, TextStyle{false, context.quiet}, extra);
+    write_check_report(output.format, report, *analysis.profiles, TextStyle{false, context.quiet}, extra);
     Context to_file = context;
     to_file.output_file = output.file;
     written = emit(to_file, extra.str()) && written;
   }
-  clock.stop("output");
-  if (context.verbose) context.err << "deploy-advisor: time: " << clock.summary() << "\n";
+  double output_ms = clock.stop();
+  if (context.verbose) {
+    std::vector<std::string> parts;
+    for (const auto& [stage, ms] : analysis.stage_times) {
+      parts.push_back(fmt::format("{} {:.1f} ms", stage, ms));
+      if (stage == "profiles") parts.push_back(fmt::format("find {:.1f} ms", find_ms));
+    }
+    parts.push_back(fmt::format("output {:.1f} ms", output_ms));
+    context.err << "deploy-advisor: time: " << fmt::format("{}", fmt::join(parts, ", ")) << "\n";
+  }
 
   auto errors = report.input_errors();
   if (!errors.empty()) return report_input_errors(context, errors);

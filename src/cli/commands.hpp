@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/engine/analyze.hpp"
 #include "deploy_advisor/file_system.hpp"
 #include "deploy_advisor/profile.hpp"
 #include "deploy_advisor/topology.hpp"
@@ -16,7 +17,7 @@ namespace deploy_advisor::cli {
 struct Context {
   std::ostream& out;
   std::ostream& err;
-  const FileSystem& files;
+  FileSystem& files;
   bool color = false;
   bool quiet = false;
   bool verbose = false;
@@ -34,6 +35,7 @@ struct CheckOptions {
   std::string baseline;        // --baseline FILE: findings recorded there are known
   std::string write_baseline;  // --write-baseline FILE: record the current findings there
   std::vector<std::string> extra_outputs;  // --write FORMAT=FILE, repeatable
+  unsigned jobs = 0;                       // --jobs N; 0: the number of cores
 };
 
 struct PlanOptions {
@@ -71,16 +73,13 @@ int run_import(Context& context, const ImportCommandOptions& options);
 ProfileSet load_profiles(const Context& context);
 LoadOptions load_options(const ProfileSet& profiles);
 LoadOptions load_options(const Context& context, const ProfileSet& profiles);
-/// The folder reads for `topology` are confined to: --root, else its repository.
-std::string root_for(const Context& context, const std::string& topology);
 
-/// Applies the tool configuration in force for `topology` (--config, or .deploy-advisor.yaml
-/// found upward from its folder): disabled rules, severity overrides, waivers.
-/// The `.deploy-advisor.yaml` in force for a topology (--config, else found upward, no further
-/// than the root), or "" for none; throws InputFailure when it lies outside the root.
-std::string configuration_path(const Context& context, const std::string& topology);
-void apply_configuration(const Context& context, const std::string& topology, const ProfileSet& profiles,
-                         std::vector<Finding>& findings);
+/// What every analysing command takes from the common flags: --profiles, --config, --root.
+AnalysisRequest analysis_request(const Context& context);
+/// The analyses `check`, `plan` and `report` ask for (their topologies still to add for check).
+AnalysisRequest check_request(const Context& context, const CheckOptions& options);
+AnalysisRequest plan_request(const Context& context, const PlanOptions& options);
+AnalysisRequest report_request(const Context& context, const ReportOptions& options);
 
 /// Prints input errors to stderr; returns the input-error exit status.
 int report_input_errors(Context& context, const std::vector<InputError>& errors);

@@ -1,7 +1,3 @@
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -16,7 +12,7 @@ namespace deploy_advisor::cli {
 
 ProfileSet load_profiles(const Context& context) {
   ProfileSet profiles = ProfileSet::builtin();
-  if (!context.profiles_folder.empty()) profiles.add_folder(context.profiles_folder);
+  if (!context.profiles_folder.empty()) profiles.add_folder(context.profiles_folder, context.files);
   return profiles;
 }
 
@@ -33,79 +29,18 @@ LoadOptions load_options(const Context& context, const ProfileSet& profiles) {
   return options;
 }
 
-std::string root_for(const Context& context, const std::string& topology) {
-  return context.root.empty() ? find_root(context.files, topology) : context.root;
-}
-
-std::string configuration_path(const Context& context, const std::string& topology) {
-  std::string root = root_for(context, topology);
-  std::string path = context.config_file;
-  if (path.empty())
-    path = find_tool_config(context.files, topology == "-" ? std::string(".") : parent_folder(topology), root);
-  if (path.empty()) return path;
-  // The configuration decides which findings count, so it must come from the repository
-  // being checked, like every other file a run reads.
-  FileSystem::Status status = context.files.check_inside(root, path);
-  if (status != FileSystem::Status::Ok)
-    throw InputFailure({{Location{intern_file_name(path), 1, 1},
-                         fmt::format("cannot read the configuration '{}': {}; expected a regular file inside '{}'",
-                                     quoted_excerpt(path), describe(status), quoted_excerpt(root))}});
-  return path;
-}
-
-void apply_configuration(const Context& context, const std::string& topology, const ProfileSet& profiles,
-                         std::vector<Finding>& findings) {
-  std::string path = configuration_path(context, topology);
-  if (path.empty()) return;
-  ToolConfig config = load_tool_config(path, context.files, profiles);
-  apply_tool_config(config, today_utc(), findings);
+AnalysisRequest analysis_request(const Context& context) {
+  AnalysisRequest request;
+  request.profiles_folder = context.profiles_folder;
+  request.config_file = context.config_file;
+  request.root = context.root;
+  return request;
 }
 
 int report_input_errors(Context& context, const std::vector<InputError>& errors) {
   for (const auto& e : errors) context.err << format_input_error(e) << "\n";
   return static_cast<int>(ExitStatus::InputError);
 }
-
-namespace {
-
-bool write_all(int fd, const std::string& text) {
-  const char* at = text.data();
-  std::size_t left = text.size();
-  while (left > 0) {
-    ssize_t wrote = ::write(fd, at, left);
-    if (wrote < 0 && errno == EINTR) continue;
-    if (wrote <= 0) return false;
-    at += wrote;
-    left -= static_cast<std::size_t>(wrote);
-  }
-  return true;
-}
-
-/// The mode a new file gets (0666 less the umask), or the mode of the file being replaced.
-mode_t output_mode(const std::string& path) {
-  struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777;
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
-
-/// Writes `text` to `path` through a temporary file renamed over it. Returns "" or the reason.
-std::string replace_file(const std::string& path, const std::string& text) {
-  std::string folder = parent_folder(path);
-  std::string name = folder.empty() ? path : path.substr(folder.size() + (folder == "/" ? 0 : 1));
-  std::string temporary = (folder.empty() ? std::string() : folder + (folder == "/" ? "" : "/")) + "." + name + ".XXXXXX";
-  int fd = ::mkstemp(temporary.data());
-  if (fd < 0) return std::strerror(errno);
-  std::string reason;
-  if (::fchmod(fd, output_mode(path)) != 0 || !write_all(fd, text) || ::fsync(fd) != 0) reason = std::strerror(errno);
-  if (::close(fd) != 0 && reason.empty()) reason = std::strerror(errno);
-  if (reason.empty() && ::rename(temporary.c_str(), path.c_str()) != 0) reason = std::strerror(errno);
-  if (!reason.empty()) ::unlink(temporary.c_str());
-  return reason;
-}
-
-}  // namespace
 
 bool emit(Context& context, const std::string& text) {
   if (context.output_file.empty()) {
@@ -122,7 +57,7 @@ bool emit(Context& context, const std::string& text) {
                                reason != 0 ? std::strerror(reason) : "the stream failed");
     return false;
   }
-  std::string reason = replace_file(context.output_file, text);
+  std::string reason = context.files.write(context.output_file, text);
   if (reason.empty()) return true;
   context.err << fmt::format("{}: error: cannot write the output file: {}; the previous file, if any, is unchanged\n",
                              printable(context.output_file), reason);

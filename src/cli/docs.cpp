@@ -1,6 +1,3 @@
-#include <filesystem>
-#include <fstream>
-
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
@@ -10,18 +7,16 @@ namespace deploy_advisor::cli {
 
 int run_docs(Context& context, const std::string& folder) {
   ProfileSet profiles = load_profiles(context);
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
+  std::string reason = context.files.make_folders(folder);
   auto write = [&](const std::string& name, const std::string& text) {
-    std::ofstream file(folder + "/" + name, std::ios::binary | std::ios::trunc);
-    file << text;
-    return static_cast<bool>(file);
+    if (reason.empty()) reason = context.files.write(folder + "/" + name, text);
+    return reason.empty();
   };
   auto rules = profiles.rules();
   bool ok = write("README.md", rules_index(rules));
   for (const Rule* r : rules) ok = write(r->id + ".md", rule_page(*r)) && ok;
   if (!ok) {
-    context.err << fmt::format("{}: error: cannot write the rule pages\n", folder);
+    context.err << fmt::format("{}: error: cannot write the rule pages: {}\n", folder, reason);
     return static_cast<int>(ExitStatus::InputError);
   }
   if (!context.quiet) context.out << fmt::format("wrote {} rule pages and the index to {}\n", rules.size(), folder);

@@ -17,39 +17,38 @@ bool is_yaml_name(const std::filesystem::path& path) {
   return ext == ".yaml" || ext == ".yml";
 }
 
+/// The YAML files under `folder`, skipping hidden files and folders; folders reached through a
+/// link are not searched. Stops once more than kMaxFiles are found.
+void find_yaml(const FileSystem& files, const std::filesystem::path& folder, std::vector<std::string>& found) {
+  for (const auto& entry : files.list(folder.string())) {
+    if (found.size() > kMaxFiles) return;
+    if (entry.name.starts_with(".")) continue;
+    std::filesystem::path path = folder / entry.name;
+    if (entry.kind == FileSystem::Kind::Directory && !entry.link)
+      find_yaml(files, path, found);
+    else if (entry.kind == FileSystem::Kind::Regular && is_yaml_name(path))
+      found.push_back(path.generic_string());
+  }
+}
+
 /// Files named on the command line, folders replaced by the YAML files under them (sorted, so
 /// the output does not depend on the order the disk lists them in).
-std::vector<std::string> expand(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  std::vector<InputError> errors;
+std::vector<std::string> expand(const FileSystem& files, const std::vector<std::string>& inputs) {
+  std::vector<std::string> expanded;
   for (const auto& input : inputs) {
-    std::error_code ec;
-    if (input == "-" || !fs::is_directory(input, ec)) {
-      files.push_back(input);
+    if (input == "-" || files.kind(input) != FileSystem::Kind::Directory) {
+      expanded.push_back(input);
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->path().filename().string().starts_with(".")) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && is_yaml_name(it->path())) found.push_back(it->path().generic_string());
-      if (found.size() > kMaxFiles) break;
-    }
-    if (ec)
-      errors.push_back(InputError{Location{intern_file_name(input), 0, 0},
-                                  "cannot list this folder: " + ec.message()});
+    find_yaml(files, input, found);
     std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    expanded.insert(expanded.end(), found.begin(), found.end());
   }
-  if (files.size() > kMaxFiles)
-    errors.push_back(InputError{Location{intern_file_name(inputs.front()), 0, 0},
-                                fmt::format("more than {} files to import; name fewer", kMaxFiles)});
-  if (!errors.empty()) throw InputFailure(std::move(errors));
-  return files;
+  if (expanded.size() > kMaxFiles)
+    throw InputFailure({InputError{Location{intern_file_name(inputs.front()), 0, 0},
+                                   fmt::format("more than {} files to import; name fewer", kMaxFiles)}});
+  return expanded;
 }
 
 }  // namespace
@@ -60,7 +59,7 @@ int run_import(Context& context, const ImportCommandOptions& options) {
   import.environment = options.environment;
   import.product = options.product;
   import.output_folder = context.output_file.empty() ? std::string() : parent_folder(context.output_file);
-  const std::vector<std::string> files = expand(options.inputs);
+  const std::vector<std::string> files = expand(context.files, options.inputs);
   ImportResult result = import_topology(context.files, files, import);
   for (const auto& item : result.not_mapped) context.err << format_not_mapped(item) << "\n";
   if (!emit(context, result.topology)) return static_cast<int>(ExitStatus::InputError);

@@ -2,8 +2,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/layout.hpp"
-#include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/engine/analyze.hpp"
 #include "deploy_advisor/format.hpp"
 #include "deploy_advisor/plan.hpp"
 
@@ -20,9 +19,9 @@ std::string folder_of(const std::string& path) {
 /// What the written layout still has to do: its errors, and every finding about a component
 /// the plan added (such as the location of an added event archive), which only the user can
 /// complete.
-std::vector<Finding> still_to_do(const Layout& layout) {
+std::vector<Finding> still_to_do(const PlannedLayout& layout) {
   std::vector<Finding> todo;
-  for (const auto& f : layout.revised.findings) {
+  for (const auto& f : layout.revised_findings) {
     bool on_added = false;
     for (const auto& p : layout.plan)
       if (p.product == f.product)
@@ -35,22 +34,31 @@ std::vector<Finding> still_to_do(const Layout& layout) {
 
 }  // namespace
 
+AnalysisRequest plan_request(const Context& context, const PlanOptions& options) {
+  AnalysisRequest request = analysis_request(context);
+  request.topologies = {options.topology};
+  request.plan = true;
+  return request;
+}
+
 int run_plan(Context& context, const PlanOptions& options) {
-  ProfileSet profiles = load_profiles(context);
-  Layout layout = converge_layout(options.topology, context, profiles);
+  Analysis analysis = analyze(plan_request(context, options), context.files);
+  const TopologyAnalysis& analysed = analysis.topologies.front();
+  if (!analysed.analysed()) return report_input_errors(context, analysed.errors);
+  const PlannedLayout& layout = *analysed.layout;
   std::ostringstream text;
   if (options.format == "json") {
-    write_plan_json(layout.plan, layout.revised.sizing, text);
+    write_plan_json(layout.plan, layout.revised_sizing, text);
   } else if (options.format == "yaml") {
     Node revised = layout.revised_tree;
     // Native files named by a relative path stay where they are: the written file names them
     // relative to its own folder.
     if (!context.output_file.empty())
       rebase_native_paths(revised, folder_of(options.topology), folder_of(context.output_file));
-    text << topology_text(layout.original.topology, revised, still_to_do(layout));
+    text << topology_text(*analysed.topology, revised, still_to_do(layout));
     // The written file cannot say which bases it came from without changing when planned
     // again, so the user hears it here.
-    const auto& bases = layout.original.topology.bases;
+    const auto& bases = analysed.topology->bases;
     if (!bases.empty() && !context.quiet)
       context.err << "deploy-advisor: " << options.topology << " extends " << bases.front()
                   << (bases.size() > 1 ? " (and its bases)" : "")

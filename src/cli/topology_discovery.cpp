@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 #include <set>
-#include <system_error>
 
 #include <fmt/format.h>
 
@@ -18,7 +17,7 @@ namespace fs = std::filesystem;
 // `/**` ends with a message instead of walking the whole disk.
 constexpr std::size_t kMaxEntries = 200'000;
 // Files larger than this are not topologies (the loader refuses them too).
-constexpr std::uintmax_t kMaxTopologyBytes = 16u << 20;
+constexpr std::size_t kMaxTopologyBytes = 16u << 20;
 
 bool skipped_folder(const std::string& name) {
   return name.starts_with(".") || name == "node_modules" || name == "vendor" || name == "build" ||
@@ -39,20 +38,16 @@ struct Walk {
   bool too_many() { return ++entries > kMaxEntries; }
 };
 
-void find_in_folder(const fs::path& folder, Walk& walk, std::set<std::string>& found) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec),
-      end;
-  for (; !ec && it != end; it.increment(ec)) {
+/// Every topology below `folder`, depth first; folders reached through a link are not searched.
+void find_in_folder(const FileSystem& files, const fs::path& folder, Walk& walk, std::set<std::string>& found) {
+  for (const auto& entry : files.list(folder.string())) {
     if (walk.too_many()) return;
-    const fs::directory_entry& entry = *it;
-    std::error_code type_error;
-    if (entry.is_directory(type_error) && !entry.is_symlink(type_error)) {
-      if (skipped_folder(entry.path().filename().string())) it.disable_recursion_pending();
+    fs::path path = folder / entry.name;
+    if (entry.kind == FileSystem::Kind::Directory) {
+      if (!entry.link && !skipped_folder(entry.name)) find_in_folder(files, path, walk, found);
       continue;
     }
-    if (entry.is_regular_file(type_error) && is_topology_file(entry.path().string()))
-      found.insert(display(entry.path()));
+    if (entry.kind == FileSystem::Kind::Regular && is_topology_file(files, path.string())) found.insert(display(path));
   }
 }
 
@@ -69,60 +64,52 @@ std::vector<std::string> split_segments(const std::string& pattern) {
 }
 
 /// Matches segments[i..] below `at`; what matches goes to `matched`.
-void match_segments(const fs::path& at, const std::vector<std::string>& segments, std::size_t i,
-                    Walk& walk, std::set<std::string>& matched) {
+void match_segments(const FileSystem& files, const fs::path& at, const std::vector<std::string>& segments,
+                    std::size_t i, Walk& walk, std::set<std::string>& matched) {
   if (walk.too_many()) return;
-  std::error_code ec;
   if (i == segments.size()) {
-    if (fs::exists(at, ec)) matched.insert(display(at));
+    if (files.exists(at.string())) matched.insert(display(at));
     return;
   }
   const std::string& segment = segments[i];
   if (segment == "**") {
-    match_segments(at, segments, i + 1, walk, matched);  // no folder at all
-    for (fs::directory_iterator it(at, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-      std::error_code type_error;
-      if (it->is_directory(type_error) && !it->is_symlink(type_error) &&
-          !it->path().filename().string().starts_with("."))
-        match_segments(it->path(), segments, i, walk, matched);
-    }
+    match_segments(files, at, segments, i + 1, walk, matched);  // no folder at all
+    for (const auto& entry : files.list(at.string()))
+      if (entry.kind == FileSystem::Kind::Directory && !entry.link && !entry.name.starts_with("."))
+        match_segments(files, at / entry.name, segments, i, walk, matched);
     return;
   }
   if (!has_wildcard(segment)) {
-    if (fs::exists(at / segment, ec)) match_segments(at / segment, segments, i + 1, walk, matched);
+    if (files.exists((at / segment).string())) match_segments(files, at / segment, segments, i + 1, walk, matched);
     return;
   }
-  for (fs::directory_iterator it(at, fs::directory_options::skip_permission_denied, ec), end;
-       !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
+  for (const auto& entry : files.list(at.string())) {
     // As in the shell, a wildcard does not match a leading dot.
-    if (name.starts_with(".") && !segment.starts_with(".")) continue;
-    if (matches_pattern(segment, name)) match_segments(it->path(), segments, i + 1, walk, matched);
+    if (entry.name.starts_with(".") && !segment.starts_with(".")) continue;
+    if (matches_pattern(segment, entry.name)) match_segments(files, at / entry.name, segments, i + 1, walk, matched);
   }
 }
 
-ExpandedArgument expand_one(const std::string& argument) {
+ExpandedArgument expand_one(const FileSystem& files, const std::string& argument) {
   ExpandedArgument result{argument, {}, {}};
   const Location at{intern_file_name(argument), 0, 0};
-  std::error_code ec;
   Walk walk;
   std::set<std::string> found;
-  if (argument != "-" && fs::is_directory(argument, ec)) {
-    find_in_folder(argument, walk, found);
+  if (argument != "-" && files.kind(argument) == FileSystem::Kind::Directory) {
+    find_in_folder(files, argument, walk, found);
     if (found.empty())
       result.errors.push_back(
           {at,
            "no topology found in this folder (a topology is a .yaml or .yml file with "
            "the top-level keys `version: 1` and `products:`)"});
-  } else if (argument != "-" && !fs::exists(argument, ec) && has_wildcard(argument)) {
+  } else if (argument != "-" && !files.exists(argument) && has_wildcard(argument)) {
     std::vector<std::string> segments = split_segments(argument);
     fs::path base = argument.starts_with("/") ? fs::path("/") : fs::path(".");
     std::set<std::string> matched;
-    match_segments(base, segments, 0, walk, matched);
+    match_segments(files, base, segments, 0, walk, matched);
     for (const auto& path : matched) {
-      if (fs::is_directory(path, ec))
-        find_in_folder(path, walk, found);
+      if (files.kind(path) == FileSystem::Kind::Directory)
+        find_in_folder(files, path, walk, found);
       else
         found.insert(path);
     }
@@ -164,14 +151,15 @@ bool matches_pattern(std::string_view pattern, std::string_view name) {
   return p == pattern.size();
 }
 
-bool is_topology_file(const std::string& path) {
+bool is_topology_file(const FileSystem& files, const std::string& path) {
   fs::path p(path);
   std::string extension = p.extension().string();
   if (extension != ".yaml" && extension != ".yml") return false;
-  std::error_code ec;
-  auto size = fs::file_size(p, ec);
-  if (ec || size > kMaxTopologyBytes) return false;
-  std::ifstream in(p, std::ios::binary);
+  // Only a regular file is opened: a FIFO in a searched folder must not stall the search.
+  if (files.kind(path) != FileSystem::Kind::Regular) return false;
+  auto read = files.read(path, kMaxTopologyBytes);
+  if (read.status != FileSystem::Status::Ok) return false;
+  std::istringstream in(read.contents);
   std::string line;
   bool version = false, products = false;
   for (bool first = true; std::getline(in, line) && !(version && products); first = false) {
@@ -189,9 +177,10 @@ bool is_topology_file(const std::string& path) {
   return version && products;
 }
 
-std::vector<ExpandedArgument> expand_topology_arguments(const std::vector<std::string>& arguments) {
+std::vector<ExpandedArgument> expand_topology_arguments(const FileSystem& files,
+                                                       const std::vector<std::string>& arguments) {
   std::vector<ExpandedArgument> expanded;
-  for (const auto& argument : arguments) expanded.push_back(expand_one(argument));
+  for (const auto& argument : arguments) expanded.push_back(expand_one(files, argument));
   return expanded;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/file_system.hpp"
 
 namespace deploy_advisor::cli {
 
@@ -25,11 +26,12 @@ struct ExpandedArgument {
 ///   - anything else (a file, `-`, a path that does not exist): itself, for the loader to read
 ///     or report.
 /// The result does not depend on the order the file system lists entries in.
-std::vector<ExpandedArgument> expand_topology_arguments(const std::vector<std::string>& arguments);
+std::vector<ExpandedArgument> expand_topology_arguments(const FileSystem& files,
+                                                       const std::vector<std::string>& arguments);
 
 /// A topology file: `.yaml` or `.yml`, and among its top-level keys (written at the start of a
 /// line) `version: 1` and `products:`.
-bool is_topology_file(const std::string& path);
+bool is_topology_file(const FileSystem& files, const std::string& path);
 
 /// `*` any run of characters, `?` one character; neither matches `/`.
 bool matches_pattern(std::string_view pattern, std::string_view name);

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -159,6 +161,127 @@ std::string DiskFileSystem::real_path(const std::string& path) const {
   std::error_code ec;
   auto real = std::filesystem::canonical(path.empty() ? std::string(".") : path, ec);
   return ec ? std::string() : real.string();
+}
+
+namespace {
+
+bool write_all(int fd, const std::string& text) {
+  const char* at = text.data();
+  std::size_t left = text.size();
+  while (left > 0) {
+    ssize_t wrote = ::write(fd, at, left);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote <= 0) return false;
+    at += wrote;
+    left -= static_cast<std::size_t>(wrote);
+  }
+  return true;
+}
+
+/// The mode a new file gets (0666 less the umask), or the mode of the file being replaced.
+mode_t output_mode(const std::string& path) {
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777;
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+std::vector<FileSystem::Entry> DiskFileSystem::list(const std::string& folder) const {
+  std::vector<Entry> entries;
+  if (folder.find('\0') != std::string::npos) return entries;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder.empty() ? std::string(".") : folder,
+                                              std::filesystem::directory_options::skip_permission_denied, ec),
+       end;
+       !ec && it != end; it.increment(ec)) {
+    std::error_code type_error;
+    entries.push_back({it->path().filename().string(), kind(it->path().string()), it->is_symlink(type_error)});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return entries;
+}
+
+std::string DiskFileSystem::write(const std::string& path, const std::string& contents) {
+  if (path.find('\0') != std::string::npos) return describe(Status::BadPath);
+  std::string folder = parent_folder(path);
+  std::string name = folder.empty() ? path : path.substr(folder.size() + (folder == "/" ? 0 : 1));
+  std::string temporary = (folder.empty() ? std::string() : folder + (folder == "/" ? "" : "/")) + "." + name + ".XXXXXX";
+  int fd = ::mkstemp(temporary.data());
+  if (fd < 0) return std::strerror(errno);
+  std::string reason;
+  if (::fchmod(fd, output_mode(path)) != 0 || !write_all(fd, contents) || ::fsync(fd) != 0) reason = std::strerror(errno);
+  if (::close(fd) != 0 && reason.empty()) reason = std::strerror(errno);
+  if (reason.empty() && ::rename(temporary.c_str(), path.c_str()) != 0) reason = std::strerror(errno);
+  if (!reason.empty()) ::unlink(temporary.c_str());
+  return reason;
+}
+
+std::string DiskFileSystem::make_folders(const std::string& path) {
+  if (path.find('\0') != std::string::npos) return describe(Status::BadPath);
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  return ec ? ec.message() : std::string();
+}
+
+namespace {
+
+/// A memory path as stored: normalised, without a trailing separator.
+std::string memory_key(const std::string& path) {
+  std::string p = std::filesystem::path(path).lexically_normal().string();
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p;
+}
+
+}  // namespace
+
+std::vector<FileSystem::Entry> MemoryFileSystem::list(const std::string& folder) const {
+  std::vector<Entry> entries;
+  std::string real = real_path(folder);
+  if (real.empty() || kind(real) != Kind::Directory) return entries;
+  std::string prefix = real == "." ? std::string() : real == "/" ? real : real + "/";
+  std::set<std::string> names;
+  auto take = [&](const std::string& key) {
+    if (key.size() <= prefix.size() || key.compare(0, prefix.size(), prefix) != 0) return;
+    std::string rest = key.substr(prefix.size());
+    std::string name = rest.substr(0, rest.find('/'));
+    if (!name.empty() && name != ".") names.insert(name);
+  };
+  for (const auto& [key, text] : files_) take(key);
+  for (const auto& key : specials_) take(key);
+  for (const auto& [key, target] : links_) take(key);
+  for (const auto& name : names) {
+    std::string full = prefix + name;
+    std::string target = real_path(full);
+    entries.push_back({name, target.empty() ? Kind::Missing : kind(target), links_.count(full) > 0});
+  }
+  return entries;
+}
+
+std::string MemoryFileSystem::write(const std::string& path, const std::string& contents) {
+  if (path.find('\0') != std::string::npos) return describe(Status::BadPath);
+  std::string key = memory_key(path);
+  if (kind(key) == Kind::Directory) return "Is a directory";
+  if (kind(key) == Kind::Other) return "not a regular file";
+  std::string folder = parent_folder(key);
+  if (!folder.empty() && kind(folder) != Kind::Directory) return "No such file or directory";
+  files_[key] = contents;
+  return {};
+}
+
+std::string MemoryFileSystem::make_folders(const std::string& path) {
+  std::string key = memory_key(path);
+  if (kind(key) == Kind::Regular || kind(key) == Kind::Other) return "File exists";
+  if (kind(key) == Kind::Missing) files_[key + "/"] = "";
+  return {};
+}
+
+std::optional<std::string> MemoryFileSystem::contents(const std::string& path) const {
+  auto read_result = read(path, static_cast<std::size_t>(-1));
+  if (read_result.status != Status::Ok) return std::nullopt;
+  return read_result.contents;
 }
 
 FileSystem::ReadResult MemoryFileSystem::read(const std::string& path, std::size_t max_bytes) const {

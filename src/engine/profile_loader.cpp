@@ -542,23 +542,22 @@ void ProfileSet::add(const Node& root, const std::string& file, std::vector<Inpu
   if (errors.size() == errors_before) profiles_.push_back(std::move(*profile));
 }
 
-void ProfileSet::add_folder(const std::string& folder) {
+void ProfileSet::add_folder(const std::string& folder, const FileSystem& files) {
   std::vector<InputError> errors;
   const std::string* folder_name = intern_file_name(folder);
-  std::error_code ec;
-  if (!std::filesystem::is_directory(folder, ec)) {
+  if (files.kind(folder) != FileSystem::Kind::Directory) {
     throw InputFailure({{Location{folder_name, 0, 0},
                          "--profiles: not a directory; expected a folder of profile YAML files"}});
   }
   std::vector<std::string> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-    auto ext = entry.path().extension().string();
-    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) paths.push_back(entry.path().string());
+  for (const auto& entry : files.list(folder)) {
+    auto ext = std::filesystem::path(entry.name).extension().string();
+    if (entry.kind == FileSystem::Kind::Regular && (ext == ".yaml" || ext == ".yml"))
+      paths.push_back((std::filesystem::path(folder) / entry.name).string());
   }
   std::sort(paths.begin(), paths.end());
-  DiskFileSystem disk;
   for (const auto& path : paths) {
-    auto read = disk.read(path, ReadLimits{}.max_bytes);
+    auto read = files.read(path, ReadLimits{}.max_bytes);
     const std::string* file = intern_file_name(path);
     if (read.status != FileSystem::Status::Ok) {
       errors.push_back({Location{file, 0, 0}, fmt::format("cannot read profile: {}", describe(read.status))});

@@ -99,11 +99,12 @@ class TopologyLoader {
     for (const auto& p : options.extra_products) products_.push_back(&p);
   }
 
-  LoadedTopology load() {
+  LoadedTopology load() { return load(read_overlaid_topology(path_, files_, options_.limits)); }
+
+  LoadedTopology load(OverlaidTopology overlaid) {
     LoadedTopology result;
     result.path = path_;
     result.input_files.push_back(path_);
-    OverlaidTopology overlaid = read_overlaid_topology(path_, files_, options_.limits);
     result.bases = overlaid.bases;
     result.input_files.insert(result.input_files.end(), overlaid.bases.begin(),
                               overlaid.bases.end());
@@ -665,6 +666,13 @@ class TopologyLoader {
 LoadedTopology load_topology(const std::string& path, const FileSystem& files,
                              const LoadOptions& options) {
   return TopologyLoader(path, files, options).load();
+}
+
+LoadedTopology load_topology_tree(const std::string& path, Node root, const FileSystem& files,
+                                  const LoadOptions& options) {
+  OverlaidTopology overlaid;
+  overlaid.root = std::move(root);
+  return TopologyLoader(path, files, options).load(std::move(overlaid));
 }
 
 }  // namespace deploy_advisor

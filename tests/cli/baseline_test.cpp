@@ -2,9 +2,6 @@
 // fingerprint, never by line.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -22,23 +19,8 @@ std::string topology(const std::string& preamble, bool second_public_gui, bool f
   return text;
 }
 
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Each test case has its own folder: ctest runs them in parallel.
-struct Baseline {
-  std::filesystem::path folder;
-  explicit Baseline(const std::string& name) : folder(std::filesystem::temp_directory_path() / name) {
-    std::filesystem::remove_all(folder);
-    std::filesystem::create_directories(folder);
-  }
-  ~Baseline() { std::filesystem::remove_all(folder); }
-  [[nodiscard]] std::string path() const { return (folder / "baseline.json").string(); }
-};
+// The baseline is written where the topology is read from: the memory file system.
+const std::string kBaselineFile = "baseline.json";
 
 nlohmann::json check_with(const std::string& topology_text, const std::string& baseline_text, int* status) {
   deploy_advisor::MemoryFileSystem files;
@@ -55,15 +37,14 @@ nlohmann::json check_with(const std::string& topology_text, const std::string& b
 }  // namespace
 
 TEST_CASE("a baseline keeps known findings from failing, follows moved lines, and never hides new ones") {
-  Baseline baseline("da-baseline-test-main");
   deploy_advisor::MemoryFileSystem files;
   files.add("t.yaml", topology("", false));
   files.add("empty.yaml", "{}\n");
-  auto written = run_cli({"check", "--config", "empty.yaml", "--write-baseline", baseline.path(), "t.yaml"}, files);
+  auto written = run_cli({"check", "--config", "empty.yaml", "--write-baseline", kBaselineFile, "t.yaml"}, files);
   INFO(written.err << written.out);
   CHECK(written.status == 0);
   CHECK(written.out.find("baseline: ") != std::string::npos);
-  std::string recorded = read(baseline.path());
+  std::string recorded = files.contents(kBaselineFile).value_or("");
   auto entries = nlohmann::json::parse(recorded);
   CHECK(entries["deploy_advisor_baseline"] == 1);
   REQUIRE(entries["findings"].size() == 1);
@@ -73,8 +54,8 @@ TEST_CASE("a baseline keeps known findings from failing, follows moved lines, an
   CHECK(entries["findings"][0]["key_path"] == "products.tracardi.components.gui.exposure");
 
   SECTION("the same findings give the same bytes") {
-    run_cli({"check", "--config", "empty.yaml", "--write-baseline", baseline.path(), "t.yaml"}, files);
-    CHECK(read(baseline.path()) == recorded);
+    run_cli({"check", "--config", "empty.yaml", "--write-baseline", kBaselineFile, "t.yaml"}, files);
+    CHECK(files.contents(kBaselineFile).value_or("") == recorded);
   }
   SECTION("lines moved: the finding is still known") {
     int status = -1;
@@ -138,12 +119,11 @@ TEST_CASE("a baseline keeps known findings from failing, follows moved lines, an
 }
 
 TEST_CASE("the offending value written another way keeps its match") {
-  Baseline baseline("da-baseline-test-rewritten");
   deploy_advisor::MemoryFileSystem files;
   files.add("t.yaml", topology("", false));
   files.add("empty.yaml", "{}\n");
-  run_cli({"check", "--config", "empty.yaml", "--write-baseline", baseline.path(), "t.yaml"}, files);
-  std::string recorded = read(baseline.path());
+  run_cli({"check", "--config", "empty.yaml", "--write-baseline", kBaselineFile, "t.yaml"}, files);
+  std::string recorded = files.contents(kBaselineFile).value_or("");
   int status = -1;
   std::string changed = topology("", false);
   changed.replace(changed.find("exposure: public"), 16, "exposure: \"public\"");

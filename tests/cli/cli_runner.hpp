@@ -13,7 +13,7 @@ struct CliRun {
   std::string err;
 };
 
-inline CliRun run_cli(const std::vector<std::string>& args, const deploy_advisor::FileSystem& files) {
+inline CliRun run_cli(const std::vector<std::string>& args, deploy_advisor::FileSystem& files) {
   std::vector<const char*> argv{"deploy-advisor"};
   for (const auto& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;

@@ -24,6 +24,7 @@ offers init deploy-advisor in
 offers --no-waivers deploy-advisor check --no-
 offers --write-baseline deploy-advisor check --wr
 offers sarif deploy-advisor check --format ''
+offers --config deploy-advisor plan --con
 offers never deploy-advisor check --fail-on ''
 offers TR004 deploy-advisor explain TR00
 offers DA006 deploy-advisor explain DA

@@ -51,7 +51,8 @@ struct Tree {
 
 TEST_CASE("check DIR finds every topology under it, in sorted order, skipping tool folders") {
   Tree tree;
-  auto found = deploy_advisor::cli::expand_topology_arguments({tree.root.string()});
+  deploy_advisor::DiskFileSystem disk;
+  auto found = deploy_advisor::cli::expand_topology_arguments(disk, {tree.root.string()});
   REQUIRE(found.size() == 1);
   CHECK(found[0].errors.empty());
   CHECK(found[0].topologies ==
@@ -82,15 +83,16 @@ TEST_CASE("a folder without topologies is an input error, not a silent pass") {
 TEST_CASE("unexpanded shell patterns: *, ? and **") {
   Tree tree;
   using deploy_advisor::cli::expand_topology_arguments;
-  CHECK(expand_topology_arguments({tree.at("a") + "/*.yaml"})[0].topologies ==
+  deploy_advisor::DiskFileSystem disk;
+  CHECK(expand_topology_arguments(disk, {tree.at("a") + "/*.yaml"})[0].topologies ==
         std::vector<std::string>{tree.at("a/nested.yaml"), tree.at("a/one.yaml"),
                                  tree.at("a/values.yaml")});
-  CHECK(expand_topology_arguments({tree.at("?") + "/one.y*ml"})[0].topologies ==
+  CHECK(expand_topology_arguments(disk, {tree.at("?") + "/one.y*ml"})[0].topologies ==
         std::vector<std::string>{tree.at("a/one.yaml")});
-  CHECK(expand_topology_arguments({tree.root.string() + "/**/t*.y*"})[0].topologies ==
+  CHECK(expand_topology_arguments(disk, {tree.root.string() + "/**/t*.y*"})[0].topologies ==
         std::vector<std::string>{tree.at("a/b/two.yml"), tree.at("c/three.yaml")});
-  CHECK(expand_topology_arguments({tree.root.string() + "/**/hidden.yaml"})[0].topologies.empty());
-  auto none = expand_topology_arguments({tree.root.string() + "/**/*.json"});
+  CHECK(expand_topology_arguments(disk, {tree.root.string() + "/**/hidden.yaml"})[0].topologies.empty());
+  auto none = expand_topology_arguments(disk, {tree.root.string() + "/**/*.json"});
   CHECK(none[0].topologies.empty());
   REQUIRE(none[0].errors.size() == 1);
   CHECK(none[0].errors[0].message == "no file matches this pattern");

@@ -190,9 +190,12 @@ TEST_CASE("malformed inputs exit 2 with a located message") {
 TEST_CASE("a topology that is a directory, or missing, exits 2") {
   deploy_advisor::MemoryFileSystem files;
   files.add("folder/", "");
+  // A folder is searched for topologies (on disk or in memory alike), and this one has none.
   auto dir = run_cli({"check", "folder"}, files);
   CHECK(dir.status == 2);
-  CHECK(dir.err == "folder:1:1: error: cannot read topology: is a directory, not a file\n");
+  CHECK(dir.err ==
+        "folder: error: no topology found in this folder (a topology is a .yaml or .yml file with the top-level "
+        "keys `version: 1` and `products:`)\n");
   auto missing = run_cli({"check", "nowhere.yaml"}, files);
   CHECK(missing.status == 2);
   CHECK(missing.err == "nowhere.yaml:1:1: error: cannot read topology: no such file\n");

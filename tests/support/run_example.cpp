@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "deploy_advisor/engine/analyze.hpp"
+
 namespace test_support {
 
 using namespace deploy_advisor;
@@ -9,17 +11,13 @@ using namespace deploy_advisor;
 namespace {
 
 ExampleRun run(const ProfileSet& profiles, const std::string& path, const FileSystem& files) {
+  AnalysisRequest request;
+  request.topologies = {path};
+  request.profiles = &profiles;
+  Analysis analysis = analyze(request, files);
   ExampleRun result;
-  try {
-    LoadOptions options;
-    options.extra_products = profiles.declared_products();
-    options.assumption_names = profiles.assumption_names();
-    LoadedTopology topology = load_topology(path, files, options);
-    auto sizing = compute_sizing(profiles, topology);
-    result.findings = check_topology(profiles, topology, sizing);
-  } catch (const InputFailure& failure) {
-    result.errors = failure.errors();
-  }
+  result.errors = analysis.topologies.front().errors;
+  result.findings = std::move(analysis.findings);
   return result;
 }
 

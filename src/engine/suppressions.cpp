@@ -1,52 +1,60 @@
-#include "cli/suppressions.hpp"
+#include "engine/suppressions.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-namespace deploy_advisor::cli {
+namespace deploy_advisor {
 
-Suppressions::Suppressions(const Context& context, const ProfileSet& profiles, const CheckOptions& options)
-    : context_(context), profiles_(profiles), options_(options), today_(today_utc()) {
-  if (!options.baseline.empty()) {
-    baseline_ = load_baseline(options.baseline, context.files);
+Suppressions::Suppressions(const FileSystem& files, const ProfileSet& profiles, const AnalysisRequest& request)
+    : files_(files), profiles_(profiles), request_(request), today_(today_utc()) {
+  if (!request.baseline.empty()) {
+    baseline_ = load_baseline(request.baseline, files);
     baseline_used_.assign(baseline_.size(), false);
   }
 }
 
 void Suppressions::prepare(LoadedTopology& topology) const {
-  if (options_.no_waivers) topology.inline_waivers.clear();
+  if (request_.no_waivers) topology.inline_waivers.clear();
 }
 
-void Suppressions::apply(const LoadedTopology& topology, std::vector<Finding>& findings) {
+std::string Suppressions::apply(const LoadedTopology& topology, std::vector<Finding>& findings) {
   files_checked_.insert(topology.input_files.begin(), topology.input_files.end());
-  apply_config(topology, findings);
+  std::string path;
+  if (ConfigUse* use = config_for(topology.path, &path)) {
+    for (const auto& product : topology.products)
+      if (product.components.is_list())
+        for (const auto& component : product.components.as_list())
+          use->components.insert(product.name + "/" + component.get("name").as_string());
+    std::vector<bool> used;
+    apply_tool_config(use->config, today_, findings, &used);
+    for (std::size_t i = 0; i < used.size(); ++i)
+      if (used[i]) use->used[i] = true;
+  }
   apply_baseline(topology, findings);
+  return path;
 }
 
-void Suppressions::apply_config(const LoadedTopology& topology, std::vector<Finding>& findings) {
-  std::string path = configuration_path(context_, topology.path);
-  if (path.empty()) return;
-  auto it = configs_.find(path);
+void Suppressions::apply_configuration_only(const LoadedTopology& topology, std::vector<Finding>& findings) {
+  std::string path;
+  if (ConfigUse* use = config_for(topology.path, &path)) apply_tool_config(use->config, today_, findings);
+}
+
+Suppressions::ConfigUse* Suppressions::config_for(const std::string& topology, std::string* path) {
+  *path = configuration_in_force(files_, topology, request_.config_file, request_.root);
+  if (path->empty()) return nullptr;
+  auto it = configs_.find(*path);
   if (it == configs_.end()) {
-    ConfigUse use{load_tool_config(path, context_.files, profiles_), {}, {}};
-    if (options_.no_waivers) use.config.waivers.clear();
+    ConfigUse use{load_tool_config(*path, files_, profiles_), {}, {}};
+    if (request_.no_waivers) use.config.waivers.clear();
     use.used.assign(use.config.waivers.size(), false);
-    it = configs_.emplace(path, std::move(use)).first;
+    it = configs_.emplace(*path, std::move(use)).first;
   }
-  ConfigUse& use = it->second;
-  for (const auto& product : topology.products)
-    if (product.components.is_list())
-      for (const auto& component : product.components.as_list())
-        use.components.insert(product.name + "/" + component.get("name").as_string());
-  std::vector<bool> used;
-  apply_tool_config(use.config, today_, findings, &used);
-  for (std::size_t i = 0; i < used.size(); ++i)
-    if (used[i]) use.used[i] = true;
+  return &it->second;
 }
 
 void Suppressions::apply_baseline(const LoadedTopology& topology, std::vector<Finding>& findings) {
-  if (baseline_.empty() && options_.write_baseline.empty()) return;
+  if (baseline_.empty() && !request_.record_baseline) return;
   for (auto& f : findings) {
     // Stale waivers are not debt to carry: they are removed, not recorded.
     if (f.waived || f.rule_id == kUnusedWaiverRule) continue;
@@ -60,7 +68,7 @@ void Suppressions::apply_baseline(const LoadedTopology& topology, std::vector<Fi
       f.baseline = true;
       break;
     }
-    if (!options_.write_baseline.empty()) {
+    if (request_.record_baseline) {
       // What is recorded now is known from now on.
       f.baseline = true;
       recorded_.push_back(std::move(entry));
@@ -94,7 +102,7 @@ std::vector<Finding> Suppressions::unused() const {
     }
   }
   // Entries for files this run did not read say nothing about whether they still match.
-  if (options_.write_baseline.empty()) {
+  if (!request_.record_baseline) {
     for (std::size_t i = 0; i < baseline_.size(); ++i) {
       const auto& e = baseline_[i];
       if (baseline_used_[i] || !files_checked_.count(e.file)) continue;
@@ -110,12 +118,4 @@ std::vector<Finding> Suppressions::unused() const {
   return out;
 }
 
-bool Suppressions::write_baseline(Context& context) const {
-  if (options_.write_baseline.empty()) return true;
-  // Through emit: written whole or not at all, with the system's reason on failure.
-  Context to_file = context;
-  to_file.output_file = options_.write_baseline;
-  return emit(to_file, baseline_json(recorded_));
-}
-
-}  // namespace deploy_advisor::cli
+}  // namespace deploy_advisor
