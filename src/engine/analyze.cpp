@@ -79,7 +79,7 @@ class Analyzer {
     // so the result is the same for any number of jobs.
     std::vector<Checked> checked(request_.topologies.size());
     for (std::size_t i = 0; i < checked.size(); ++i) checked[i].analysed.path = request_.topologies[i];
-    run_on_pool(checked.size(), jobs(), [&](std::size_t i) { check_one(checked[i]); });
+    run_on_pool(checked.size(), jobs(), [&](std::size_t i) { check_one(suppressions, checked[i]); });
     for (auto& one : checked) {
       for (const auto& [stage, ms] : one.stage_times) clock_.add(stage, ms);
       finish_one(suppressions, one);
@@ -108,13 +108,14 @@ class Analyzer {
 
   /// Loads, sizes and checks one topology; input errors are kept with it. Runs on the pool:
   /// reads only the request, the profiles and the file system.
-  void check_one(Checked& one) const {
+  void check_one(const Suppressions& suppressions, Checked& one) const {
     const ProfileSet& profiles = *out_.profiles;
     StageClock clock(one.stage_times);
     try {
       clock.start();
       one.topology = load_topology(one.analysed.path, files_, load_);
       clock.stop("load");
+      suppressions.prepare(*one.topology);  // before the rules: --no-waivers drops waiver comments
       one.analysed.files = one.topology->input_files;
       clock.start();
       one.sizing = compute_sizing(profiles, *one.topology);
@@ -141,7 +142,6 @@ class Analyzer {
     auto& findings = one.findings;
     try {
       clock_.start();
-      suppressions.prepare(topology);
       analysed.configuration = suppressions.apply(topology, findings);
       clock_.stop("rules");
       if (request_.plan) {
