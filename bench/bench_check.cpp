@@ -10,10 +10,10 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/engine/engine.hpp"
 #include "deploy_advisor/engine/analyze.hpp"
-#include "deploy_advisor/profile.hpp"
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/engine/profile.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 namespace {
 

@@ -15,7 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "deploy_advisor/cli.hpp"
+#include "deploy_advisor/cli/cli.hpp"
 #include "fuzz_support.hpp"
 
 namespace {

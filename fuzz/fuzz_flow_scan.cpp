@@ -1,5 +1,5 @@
 // The Metaflow flow scanner on arbitrary bytes.
-#include "deploy_advisor/flow_scan.hpp"
+#include "deploy_advisor/load/flow_scan.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // The JSON reader on arbitrary bytes.
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/load/readers.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

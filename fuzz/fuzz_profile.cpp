@@ -1,8 +1,8 @@
 // A custom profile (semi-trusted input) added to the built-in ones and evaluated on the
 // example topology: compile errors are input errors, evaluation stays within its limits.
-#include "deploy_advisor/engine.hpp"
-#include "deploy_advisor/readers.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/engine/engine.hpp"
+#include "deploy_advisor/load/readers.hpp"
+#include "deploy_advisor/model/topology.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
 
 namespace deploy_advisor::fuzz {
 

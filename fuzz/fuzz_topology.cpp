@@ -1,9 +1,9 @@
 // Topology bytes through the whole pipeline: load, sizing, rules, every check format.
 #include <sstream>
 
-#include "deploy_advisor/engine.hpp"
-#include "deploy_advisor/format.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/engine/engine.hpp"
+#include "deploy_advisor/format/format.hpp"
+#include "deploy_advisor/model/topology.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // The YAML reader on arbitrary bytes: never crashes, errors or a tree.
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/load/readers.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

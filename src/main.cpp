@@ -3,7 +3,7 @@
 #include <csignal>
 #include <iostream>
 
-#include "deploy_advisor/cli.hpp"
+#include "deploy_advisor/cli/cli.hpp"
 
 int main(int argc, char** argv) {
   // A closed pipe (`deploy-advisor check … | head`) ends the run quietly, as it ends `cat`:

@@ -6,8 +6,8 @@
 #include "cli/commands.hpp"
 #include "cli/completion.hpp"
 #include "cli/starter_topology.hpp"
-#include "deploy_advisor/cli.hpp"
-#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/cli/cli.hpp"
+#include "deploy_advisor/format/format.hpp"
 #include "engine/embedded_profiles.hpp"
 
 namespace deploy_advisor {

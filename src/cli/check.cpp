@@ -7,9 +7,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/topology_discovery.hpp"
-#include "deploy_advisor/baseline.hpp"
+#include "deploy_advisor/engine/baseline.hpp"
 #include "deploy_advisor/engine/analyze.hpp"
-#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/format/format.hpp"
 
 namespace deploy_advisor::cli {
 

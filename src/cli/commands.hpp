@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
 #include "deploy_advisor/engine/analyze.hpp"
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/profile.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/engine/profile.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 namespace deploy_advisor::cli {
 

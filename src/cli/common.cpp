@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "deploy_advisor/config.hpp"
+#include "deploy_advisor/engine/config.hpp"
 
 namespace deploy_advisor::cli {
 

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "deploy_advisor/rule_docs.hpp"
+#include "deploy_advisor/format/rule_docs.hpp"
 
 namespace deploy_advisor::cli {
 

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "deploy_advisor/import.hpp"
+#include "deploy_advisor/import/import.hpp"
 
 namespace deploy_advisor::cli {
 

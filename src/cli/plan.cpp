@@ -3,8 +3,8 @@
 
 #include "cli/commands.hpp"
 #include "deploy_advisor/engine/analyze.hpp"
-#include "deploy_advisor/format.hpp"
-#include "deploy_advisor/plan.hpp"
+#include "deploy_advisor/format/format.hpp"
+#include "deploy_advisor/engine/plan.hpp"
 
 namespace deploy_advisor::cli {
 

@@ -2,8 +2,8 @@
 
 #include "cli/commands.hpp"
 #include "deploy_advisor/engine/analyze.hpp"
-#include "deploy_advisor/format.hpp"
-#include "deploy_advisor/report.hpp"
+#include "deploy_advisor/format/format.hpp"
+#include "deploy_advisor/format/report.hpp"
 
 namespace deploy_advisor::cli {
 

@@ -1,5 +1,5 @@
 #include "cli/commands.hpp"
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/model/schema.hpp"
 
 namespace deploy_advisor::cli {
 

@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/file_system.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/file_system.hpp"
 
 namespace deploy_advisor::cli {
 

@@ -1,4 +1,4 @@
-#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "deploy_advisor/file_system.hpp"
+#include "deploy_advisor/common/file_system.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "deploy_advisor/finding.hpp"
+#include "deploy_advisor/common/finding.hpp"
 
 #include <algorithm>
 #include <cstddef>

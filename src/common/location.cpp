@@ -1,4 +1,4 @@
-#include "deploy_advisor/location.hpp"
+#include "deploy_advisor/common/location.hpp"
 
 #include <deque>
 #include <map>

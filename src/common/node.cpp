@@ -1,4 +1,4 @@
-#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/common/node.hpp"
 
 #include <cerrno>
 #include <cmath>

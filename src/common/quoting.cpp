@@ -1,4 +1,4 @@
-#include "deploy_advisor/quoting.hpp"
+#include "deploy_advisor/common/quoting.hpp"
 
 #include <fmt/format.h>
 

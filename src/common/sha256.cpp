@@ -1,4 +1,4 @@
-#include "deploy_advisor/sha256.hpp"
+#include "deploy_advisor/common/sha256.hpp"
 
 #include <array>
 #include <cstdint>

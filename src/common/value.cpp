@@ -1,4 +1,4 @@
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/common/value.hpp"
 
 #include <cmath>
 #include <cstdio>

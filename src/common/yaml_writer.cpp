@@ -1,7 +1,7 @@
-#include "deploy_advisor/yaml_writer.hpp"
+#include "deploy_advisor/common/yaml_writer.hpp"
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/quoting.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/quoting.hpp"
 
 #include <fmt/format.h>
 

@@ -10,7 +10,7 @@
 
 #include "engine/converge.hpp"
 #include "engine/thread_pool.hpp"
-#include "deploy_advisor/config.hpp"
+#include "deploy_advisor/engine/config.hpp"
 #include "engine/suppressions.hpp"
 
 namespace deploy_advisor {

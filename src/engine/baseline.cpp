@@ -1,4 +1,4 @@
-#include "deploy_advisor/baseline.hpp"
+#include "deploy_advisor/engine/baseline.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/quoting.hpp"
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/common/quoting.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 namespace deploy_advisor {
 

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 namespace deploy_advisor {
 

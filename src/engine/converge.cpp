@@ -1,6 +1,6 @@
 #include "engine/converge.hpp"
 
-#include "deploy_advisor/yaml_writer.hpp"
+#include "deploy_advisor/common/yaml_writer.hpp"
 
 namespace deploy_advisor {
 

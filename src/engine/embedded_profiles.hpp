@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/common/node.hpp"
 
 namespace deploy_advisor {
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/config.hpp"
+#include "deploy_advisor/engine/config.hpp"
 
 namespace deploy_advisor {
 

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/plan.hpp"
-#include "deploy_advisor/yaml_writer.hpp"
+#include "deploy_advisor/engine/plan.hpp"
+#include "deploy_advisor/common/yaml_writer.hpp"
 
 namespace deploy_advisor {
 

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/profile.hpp"
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/engine/profile.hpp"
+#include "deploy_advisor/load/readers.hpp"
 #include "engine/code_rules.hpp"
 #include "engine/embedded_profiles.hpp"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/baseline.hpp"
-#include "deploy_advisor/config.hpp"
+#include "deploy_advisor/engine/baseline.hpp"
+#include "deploy_advisor/engine/config.hpp"
 #include "deploy_advisor/engine/analyze.hpp"
 
 namespace deploy_advisor {

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/engine/engine.hpp"
 
 namespace deploy_advisor {
 

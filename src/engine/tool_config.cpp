@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/config.hpp"
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/engine/config.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 namespace deploy_advisor {
 

@@ -1,4 +1,4 @@
-#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/format/format.hpp"
 
 namespace deploy_advisor {
 

@@ -13,8 +13,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "deploy_advisor/format.hpp"
-#include "deploy_advisor/sha256.hpp"
+#include "deploy_advisor/format/format.hpp"
+#include "deploy_advisor/common/sha256.hpp"
 
 namespace deploy_advisor {
 

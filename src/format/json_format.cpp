@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/format/format.hpp"
 
 namespace deploy_advisor {
 

@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/format/format.hpp"
 #include "format/escaping.hpp"
 
 namespace deploy_advisor {

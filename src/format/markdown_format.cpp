@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/format/format.hpp"
 #include "format/markdown_text.hpp"
 
 namespace deploy_advisor {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/model/schema.hpp"
 
 namespace deploy_advisor {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "deploy_advisor/finding.hpp"
+#include "deploy_advisor/common/finding.hpp"
 
 namespace deploy_advisor {
 

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/report.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/format/report.hpp"
 #include "format/markdown_text.hpp"
 
 namespace deploy_advisor {

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/format.hpp"
-#include "deploy_advisor/plan.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/format/format.hpp"
+#include "deploy_advisor/engine/plan.hpp"
 #include "format/markdown_text.hpp"
 
 namespace deploy_advisor {

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/format/format.hpp"
 
 namespace deploy_advisor {
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/report.hpp"
+#include "deploy_advisor/format/report.hpp"
 #include "format/markdown_text.hpp"
 
 namespace deploy_advisor {

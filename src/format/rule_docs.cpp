@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "deploy_advisor/rule_docs.hpp"
+#include "deploy_advisor/format/rule_docs.hpp"
 
 namespace deploy_advisor {
 

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "deploy_advisor/format.hpp"
-#include "deploy_advisor/rule_docs.hpp"
+#include "deploy_advisor/format/format.hpp"
+#include "deploy_advisor/format/rule_docs.hpp"
 
 namespace deploy_advisor {
 

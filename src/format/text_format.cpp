@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/format.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/format/format.hpp"
 
 namespace deploy_advisor {
 

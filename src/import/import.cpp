@@ -1,11 +1,11 @@
-#include "deploy_advisor/import.hpp"
+#include "deploy_advisor/import/import.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/load/readers.hpp"
 #include "import/import_context.hpp"
 #include "import/topology_writer.hpp"
 

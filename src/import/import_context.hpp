@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/import.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/import/import.hpp"
 #include "import/imported_topology.hpp"
 #include "import/recognise.hpp"
 

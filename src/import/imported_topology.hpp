@@ -5,9 +5,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "deploy_advisor/import.hpp"
-#include "deploy_advisor/location.hpp"
-#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/import/import.hpp"
+#include "deploy_advisor/common/location.hpp"
+#include "deploy_advisor/common/node.hpp"
 
 // What the readers of Compose files, values files and manifests build: the topology's values,
 // each with the place it was read from. The writer turns it into commented YAML.

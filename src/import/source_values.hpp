@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/common/node.hpp"
 #include "import/imported_topology.hpp"
 
 // Reading values out of the sources' trees: paths, quantities, image references.

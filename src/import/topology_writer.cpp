@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/yaml_writer.hpp"
+#include "deploy_advisor/common/yaml_writer.hpp"
 
 namespace deploy_advisor::import_detail {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "deploy_advisor/import.hpp"
+#include "deploy_advisor/import/import.hpp"
 #include "import/imported_topology.hpp"
 
 namespace deploy_advisor::import_detail {

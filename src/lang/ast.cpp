@@ -36,7 +36,7 @@ std::string_view operator_spelling(Operator op) {
   return "?";
 }
 
-std::string excerpt(const Node& node, std::string_view text) {
+std::string excerpt(const SyntaxNode& node, std::string_view text) {
   constexpr std::size_t kLongest = 60;
   std::string_view written = text.substr(node.begin, node.end - node.begin);
   if (written.size() <= kLongest) return "`" + std::string(written) + "`";

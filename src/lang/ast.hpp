@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/location.hpp"
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/common/location.hpp"
+#include "deploy_advisor/common/value.hpp"
 
 namespace re2 {
 class RE2;
@@ -57,7 +57,7 @@ enum class MacroKind { All, Exists, ExistsOne, Filter, Map };
 
 /// One node of a parsed expression. The parser fills in the syntax; the checker resolves names
 /// and functions; after that the tree is never modified.
-struct Node {
+struct SyntaxNode {
   NodeKind kind = NodeKind::Literal;
   std::size_t begin = 0;  // source span [begin, end) in the expression text
   std::size_t end = 0;
@@ -68,7 +68,7 @@ struct Node {
   Operator op = Operator::Add;  // Unary and Binary only
   std::string name;             // Name, Member, Call; Macro: the iteration variable; Let: the name
   Value literal;
-  std::vector<std::unique_ptr<Node>> children;
+  std::vector<std::unique_ptr<SyntaxNode>> children;
   std::vector<std::string> keys;  // Map
   bool has_receiver = false;      // Call
 
@@ -83,6 +83,6 @@ struct Node {
 std::string_view operator_spelling(Operator op);
 
 /// The node's source text in backquotes, shortened when long, for error messages.
-std::string excerpt(const Node& node, std::string_view text);
+std::string excerpt(const SyntaxNode& node, std::string_view text);
 
 }  // namespace deploy_advisor::lang

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
 #include "lang/functions.hpp"
 #include "lang/regex_cache.hpp"
 
@@ -50,7 +50,7 @@ class Checker {
  public:
   explicit Checker(const std::vector<std::string>& names) : names_(names) {}
 
-  void visit(Node& node) {
+  void visit(SyntaxNode& node) {
     switch (node.kind) {
       case NodeKind::Name:
         resolve_name(node);
@@ -68,11 +68,11 @@ class Checker {
   }
 
  private:
-  [[noreturn]] static void fail(const Node& node, std::string message) {
+  [[noreturn]] static void fail(const SyntaxNode& node, std::string message) {
     throw CheckFailure{CompileError{node.location, std::move(message)}};
   }
 
-  void resolve_name(Node& node) {
+  void resolve_name(SyntaxNode& node) {
     for (std::size_t slot = locals_.size(); slot-- > 0;) {
       if (locals_[slot] == node.name) {
         node.is_local = true;
@@ -89,7 +89,7 @@ class Checker {
          with_suggestion("unknown name '" + node.name + "'", did_you_mean(node.name, candidates)));
   }
 
-  void resolve_call(Node& node) {
+  void resolve_call(SyntaxNode& node) {
     if (node.name == "has") return resolve_has(node);
     if (const MacroName* macro = find_macro(node.name)) return resolve_macro(node, *macro);
     const FunctionSpec* spec = find_function(node.name);
@@ -124,7 +124,7 @@ class Checker {
     for (auto& child : node.children) visit(*child);
   }
 
-  void resolve_has(Node& node) {
+  void resolve_has(SyntaxNode& node) {
     if (node.has_receiver)
       fail(node, "has() is not a method: write has(component.tls), for example");
     if (node.children.size() != 1 ||
@@ -134,7 +134,7 @@ class Checker {
     visit(*node.children[0]);
   }
 
-  void resolve_macro(Node& node, const MacroName& macro) {
+  void resolve_macro(SyntaxNode& node, const MacroName& macro) {
     bool is_map = macro.kind == MacroKind::Map;
     std::string usage = is_map ? "list.map(x, expression) or list.map(x, predicate, expression)"
                                : fmt::format("list.{}(x, predicate)", macro.name);
@@ -144,7 +144,7 @@ class Checker {
     if (given != 2 && !(is_map && given == 3))
       fail(node, fmt::format("{}() takes {} arguments, got {}: write {}", macro.name,
                              is_map ? "2 or 3" : "2", given, usage));
-    const Node& variable = *node.children[1];
+    const SyntaxNode& variable = *node.children[1];
     if (variable.kind != NodeKind::Name || variable.parenthesized)
       fail(variable, fmt::format("the first argument of {}() must be a variable name, as in {}",
                                  macro.name, usage));
@@ -160,7 +160,7 @@ class Checker {
   }
 
   // The value is checked outside the binding, so `let x = x + 1; ...` reads an outer x.
-  void resolve_let(Node& node) {
+  void resolve_let(SyntaxNode& node) {
     visit(*node.children[0]);
     node.local_slot = locals_.size();
     locals_.push_back(node.name);
@@ -168,8 +168,8 @@ class Checker {
     locals_.pop_back();
   }
 
-  static void compile_literal_pattern(Node& node) {
-    const Node& pattern = *node.children[1];
+  static void compile_literal_pattern(SyntaxNode& node) {
+    const SyntaxNode& pattern = *node.children[1];
     if (pattern.kind != NodeKind::Literal || !pattern.literal.is_string()) return;
     std::string error;
     node.pattern = compile_pattern(pattern.literal.as_string(), &error);
@@ -183,7 +183,7 @@ class Checker {
 
 }  // namespace
 
-std::optional<CompileError> check(Node& root, const std::vector<std::string>& names) {
+std::optional<CompileError> check(SyntaxNode& root, const std::vector<std::string>& names) {
   try {
     Checker(names).visit(root);
     return std::nullopt;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/lang.hpp"
+#include "deploy_advisor/lang/lang.hpp"
 #include "lang/ast.hpp"
 
 namespace deploy_advisor::lang {
@@ -12,6 +12,6 @@ namespace deploy_advisor::lang {
 /// Resolves a parsed tree in place: every name must be one of `names`, a macro's iteration
 /// variable or a let's name in its body, every call a known function with the right number of arguments, and every literal
 /// pattern given to matches() valid. Macro calls, has() and default() become their own nodes.
-std::optional<CompileError> check(Node& root, const std::vector<std::string>& names);
+std::optional<CompileError> check(SyntaxNode& root, const std::vector<std::string>& names);
 
 }  // namespace deploy_advisor::lang

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/lang.hpp"
+#include "deploy_advisor/lang/lang.hpp"
 #include "lang/checker.hpp"
 #include "lang/expression.hpp"
 #include "lang/parser.hpp"

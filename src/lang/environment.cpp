@@ -1,4 +1,4 @@
-#include "deploy_advisor/lang.hpp"
+#include "deploy_advisor/lang/lang.hpp"
 
 namespace deploy_advisor::lang {
 

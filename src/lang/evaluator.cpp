@@ -11,7 +11,7 @@
 
 namespace deploy_advisor::lang {
 
-Value Evaluator::evaluate(const Node& node) {
+Value Evaluator::evaluate(const SyntaxNode& node) {
   meter_.charge();
   switch (node.kind) {
     case NodeKind::Literal:
@@ -53,23 +53,23 @@ Value Evaluator::evaluate(const Node& node) {
   return error_at(node, "cannot evaluate");
 }
 
-Value Evaluator::error_at(const Node& node, const std::string& message) const {
+Value Evaluator::error_at(const SyntaxNode& node, const std::string& message) const {
   return Value::error(message + " in " + excerpt(node, expression_.text()), node.location);
 }
 
-Value Evaluator::evaluate_with(const Node& body, std::size_t slot, const Value& item) {
+Value Evaluator::evaluate_with(const SyntaxNode& body, std::size_t slot, const Value& item) {
   if (locals_.size() <= slot) locals_.resize(slot + 1, nullptr);
   locals_[slot] = &item;
   return evaluate(body);
 }
 
-Value Evaluator::name(const Node& node) {
+Value Evaluator::name(const SyntaxNode& node) {
   if (node.is_local) return *locals_[node.local_slot];
   if (const Value* value = environment_.lookup(node.name)) return *value;
   return error_at(node, "'" + node.name + "' has no value here");
 }
 
-Value Evaluator::member(const Node& node) {
+Value Evaluator::member(const SyntaxNode& node) {
   Value receiver = evaluate(*node.children[0]);
   if (receiver.is_error()) return receiver;
   // On a value that is not a map this is Absent located at that value: the nearest place a
@@ -77,7 +77,7 @@ Value Evaluator::member(const Node& node) {
   return receiver.get(node.name);
 }
 
-Value Evaluator::index(const Node& node) {
+Value Evaluator::index(const SyntaxNode& node) {
   Value container = evaluate(*node.children[0]);
   if (container.is_error()) return container;
   Value key = evaluate(*node.children[1]);
@@ -103,7 +103,7 @@ Value Evaluator::index(const Node& node) {
   return Value::absent(at);
 }
 
-Value Evaluator::call(const Node& node) {
+Value Evaluator::call(const SyntaxNode& node) {
   std::vector<Value> arguments;
   arguments.reserve(node.children.size());
   for (const auto& child : node.children) {
@@ -116,7 +116,7 @@ Value Evaluator::call(const Node& node) {
 // `&&` and `||` follow CEL: an operand that decides the result (false for `&&`, true for `||`)
 // wins even when the other operand is an error, whichever side it is on.
 
-Value Evaluator::logical_and(const Node& node) {
+Value Evaluator::logical_and(const SyntaxNode& node) {
   Value left = evaluate(*node.children[0]);
   if (left.is_bool() && !left.as_bool()) return left;
   Value right = evaluate(*node.children[1]);
@@ -130,7 +130,7 @@ Value Evaluator::logical_and(const Node& node) {
   return Value::boolean(true, left.location());
 }
 
-Value Evaluator::logical_or(const Node& node) {
+Value Evaluator::logical_or(const SyntaxNode& node) {
   Value left = evaluate(*node.children[0]);
   if (left.is_bool() && left.as_bool()) return left;
   Value right = evaluate(*node.children[1]);
@@ -144,7 +144,7 @@ Value Evaluator::logical_or(const Node& node) {
   return Value::boolean(false, left.location());
 }
 
-Value Evaluator::conditional(const Node& node) {
+Value Evaluator::conditional(const SyntaxNode& node) {
   Value condition = evaluate(*node.children[0]);
   if (condition.is_error()) return condition;
   if (!condition.is_bool())
@@ -153,13 +153,13 @@ Value Evaluator::conditional(const Node& node) {
   return evaluate(*node.children[condition.as_bool() ? 1 : 2]);
 }
 
-Value Evaluator::fallback(const Node& node) {
+Value Evaluator::fallback(const SyntaxNode& node) {
   Value value = evaluate(*node.children[0]);
   if (value.is_unset()) return evaluate(*node.children[1]);
   return value;
 }
 
-Value Evaluator::list(const Node& node) {
+Value Evaluator::list(const SyntaxNode& node) {
   Value::List items;
   items.reserve(node.children.size());
   for (const auto& child : node.children) {
@@ -169,7 +169,7 @@ Value Evaluator::list(const Node& node) {
   return Value::list(std::move(items), expression_.origin());
 }
 
-Value Evaluator::map(const Node& node) {
+Value Evaluator::map(const SyntaxNode& node) {
   Value::Map entries;
   entries.reserve(node.children.size());
   for (std::size_t i = 0; i < node.children.size(); ++i) {
@@ -180,13 +180,13 @@ Value Evaluator::map(const Node& node) {
   return Value::map(std::move(entries), expression_.origin());
 }
 
-Value Evaluator::has(const Node& node) {
+Value Evaluator::has(const SyntaxNode& node) {
   // Never an error: a chain that fails anywhere simply does not have the member.
   Value value = evaluate(*node.children[0]);
   return Value::boolean(!value.is_unset() && !value.is_error(), value.location());
 }
 
-Value Evaluator::let_binding(const Node& node) {
+Value Evaluator::let_binding(const SyntaxNode& node) {
   // Evaluated once, before the body. An error is the result at once, as an error in any
   // operand is: the body never sees an Error through a name.
   Value value = evaluate(*node.children[0]);

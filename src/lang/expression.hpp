@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 
-#include "deploy_advisor/lang.hpp"
+#include "deploy_advisor/lang/lang.hpp"
 #include "lang/ast.hpp"
 
 namespace deploy_advisor::lang {
@@ -13,17 +13,17 @@ namespace deploy_advisor::lang {
 /// Expression can be evaluated from several threads at once.
 class Expression {
  public:
-  Expression(std::string text, Location origin, std::unique_ptr<const Node> root)
+  Expression(std::string text, Location origin, std::unique_ptr<const SyntaxNode> root)
       : text_(std::move(text)), origin_(origin), root_(std::move(root)) {}
 
   [[nodiscard]] const std::string& text() const { return text_; }
   [[nodiscard]] const Location& origin() const { return origin_; }
-  [[nodiscard]] const Node& root() const { return *root_; }
+  [[nodiscard]] const SyntaxNode& root() const { return *root_; }
 
  private:
   std::string text_;
   Location origin_;
-  std::unique_ptr<const Node> root_;
+  std::unique_ptr<const SyntaxNode> root_;
 };
 
 }  // namespace deploy_advisor::lang

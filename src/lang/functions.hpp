@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/common/value.hpp"
 #include "lang/ast.hpp"
 #include "lang/step_meter.hpp"
 
@@ -16,7 +16,7 @@ namespace deploy_advisor::lang {
 /// One call being evaluated. Arguments arrive evaluated, with the receiver of a method call
 /// first, and none of them is an Error (the evaluator propagates those before calling).
 struct CallContext {
-  const Node& node;
+  const SyntaxNode& node;
   std::span<const Value> arguments;
   StepMeter& meter;
 

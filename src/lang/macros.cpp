@@ -29,7 +29,7 @@ std::string_view macro_name(MacroKind kind) {
 // The list macros iterate a list's elements or, as in CEL, a map's keys. An unset receiver
 // iterates nothing, so `components.all(...)` holds and `components.exists(...)` does not when
 // there are no components.
-Value Evaluator::macro(const Node& node) {
+Value Evaluator::macro(const SyntaxNode& node) {
   Value receiver = evaluate(*node.children[0]);
   if (receiver.is_error()) return receiver;
   Location at = receiver.location();
@@ -47,8 +47,8 @@ Value Evaluator::macro(const Node& node) {
                                 kind_name(receiver.kind())));
   }
 
-  const Node& body = *node.children[1];
-  auto not_bool = [&](const Node& predicate, const Value& result) {
+  const SyntaxNode& body = *node.children[1];
+  auto not_bool = [&](const SyntaxNode& predicate, const Value& result) {
     return error_at(predicate, fmt::format("the predicate of {}() must give a bool, got {}",
                                            macro_name(node.macro), kind_name(result.kind())));
   };
@@ -85,9 +85,9 @@ Value Evaluator::macro(const Node& node) {
     case MacroKind::Filter:
     case MacroKind::Map: {
       bool transforms = node.macro == MacroKind::Map;
-      const Node* predicate = transforms ? nullptr : &body;
+      const SyntaxNode* predicate = transforms ? nullptr : &body;
       if (transforms && node.children.size() == 3) predicate = &body;
-      const Node& transform = *node.children.back();
+      const SyntaxNode& transform = *node.children.back();
       Value::List output;
       for (const Value& item : *items) {
         meter_.charge();

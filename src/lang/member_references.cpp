@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/lang.hpp"
+#include "deploy_advisor/lang/lang.hpp"
 #include "lang/ast.hpp"
 #include "lang/expression.hpp"
 
@@ -14,12 +14,12 @@ class ReferenceCollector {
   explicit ReferenceCollector(std::vector<MemberReference>& out) : out_(out) {}
 
   // Recursion is as deep as the tree, which the parser bounds (kMaxNesting).
-  void visit(const Node& node) {
+  void visit(const SyntaxNode& node) {
     if (node.kind == NodeKind::Member && !node.children.empty()) {
       if (const std::string* variable = global_variable(*node.children[0]))
         out_.push_back({*variable, node.name, node.location});
     } else if (node.kind == NodeKind::Index && node.children.size() == 2) {
-      const Node& key = *node.children[1];
+      const SyntaxNode& key = *node.children[1];
       if (const std::string* variable = global_variable(*node.children[0]);
           variable && key.kind == NodeKind::Literal && key.literal.is_string())
         out_.push_back({*variable, key.literal.as_string(), node.location});
@@ -36,8 +36,8 @@ class ReferenceCollector {
 
  private:
   /// `let s = sizing; s.api_workers` names sizing.api_workers as surely as writing it out.
-  void visit_let(const Node& node) {
-    const Node& value = *node.children[0];
+  void visit_let(const SyntaxNode& node) {
+    const SyntaxNode& value = *node.children[0];
     visit(value);
     bind(node.local_slot, global_variable(value));
     visit(*node.children[1]);
@@ -50,7 +50,7 @@ class ReferenceCollector {
 
   /// The variable of the profile a name stands for: itself, or what a let bound it to; null
   /// for a macro's item or a let of a computed value.
-  [[nodiscard]] const std::string* global_variable(const Node& node) const {
+  [[nodiscard]] const std::string* global_variable(const SyntaxNode& node) const {
     if (node.kind != NodeKind::Name) return nullptr;
     if (!node.is_local) return &node.name;
     return node.local_slot < aliases_.size() ? aliases_[node.local_slot] : nullptr;

@@ -16,7 +16,7 @@ std::size_t shallow_size(const Value& value) {
   return 0;
 }
 
-Value mismatch(Operator op, const Value& left, const Value& right, const Node& node,
+Value mismatch(Operator op, const Value& left, const Value& right, const SyntaxNode& node,
                std::string_view text) {
   return Value::error(
       fmt::format("cannot apply '{}' to {} and {} in {}", operator_spelling(op),
@@ -24,7 +24,7 @@ Value mismatch(Operator op, const Value& left, const Value& right, const Node& n
       node.location);
 }
 
-Value arithmetic(Operator op, const Value& left, const Value& right, const Node& node,
+Value arithmetic(Operator op, const Value& left, const Value& right, const SyntaxNode& node,
                  std::string_view text, StepMeter& meter) {
   // Arithmetic on a value that is not set has no answer yet: Absent, not an error, so
   // `x ?? fallback` still works around it.
@@ -87,7 +87,7 @@ bool ordered(Operator op, const T& a, const T& b) {
   }
 }
 
-Value ordering(Operator op, const Value& left, const Value& right, const Node& node,
+Value ordering(Operator op, const Value& left, const Value& right, const SyntaxNode& node,
                std::string_view text) {
   Location at = left.location();
   // `component.replicas < 2` is false, not an error, when replicas is not set: a rule cannot
@@ -105,7 +105,7 @@ Value ordering(Operator op, const Value& left, const Value& right, const Node& n
       node.location);
 }
 
-Value membership(const Value& item, const Value& container, const Node& node, std::string_view text,
+Value membership(const Value& item, const Value& container, const SyntaxNode& node, std::string_view text,
                  StepMeter& meter) {
   Location at = item.location();
   if (container.is_unset()) return Value::boolean(false, at);
@@ -127,7 +127,7 @@ Value membership(const Value& item, const Value& container, const Node& node, st
 
 }  // namespace
 
-Value apply_unary(Operator op, const Value& operand, const Node& node, std::string_view text) {
+Value apply_unary(Operator op, const Value& operand, const SyntaxNode& node, std::string_view text) {
   if (operand.is_error()) return operand;
   if (op == Operator::Not && operand.is_bool())
     return Value::boolean(!operand.as_bool(), operand.location());
@@ -139,7 +139,7 @@ Value apply_unary(Operator op, const Value& operand, const Node& node, std::stri
                       node.location);
 }
 
-Value apply_binary(Operator op, const Value& left, const Value& right, const Node& node,
+Value apply_binary(Operator op, const Value& left, const Value& right, const SyntaxNode& node,
                    std::string_view text, StepMeter& meter) {
   if (left.is_error()) return left;
   if (right.is_error()) return right;

@@ -21,7 +21,7 @@ struct ParseFailure {
   ParseError error;
 };
 
-bool is_relation(const Node& node) {
+bool is_relation(const SyntaxNode& node) {
   if (node.kind != NodeKind::Binary) return false;
   switch (node.op) {
     case Operator::Equal:
@@ -39,7 +39,7 @@ bool is_relation(const Node& node) {
 
 /// The operator an unparenthesised operand of `??` must not have, or "" when it is fine.
 /// `a ?? b != c` parses as `a ?? (b != c)`, which is rarely what the author meant.
-std::string looser_operand_operator(const Node& node) {
+std::string looser_operand_operator(const SyntaxNode& node) {
   if (node.parenthesized) return {};
   if (node.kind == NodeKind::And) return "&&";
   if (node.kind == NodeKind::Or) return "||";
@@ -52,7 +52,7 @@ class Parser {
   Parser(std::string_view text, std::vector<Token> tokens, const SourceMap& source_map)
       : text_(text), tokens_(std::move(tokens)), source_map_(source_map) {}
 
-  std::unique_ptr<Node> run() {
+  std::unique_ptr<SyntaxNode> run() {
     if (current().kind == TokenKind::End) fail(current().begin, "empty expression");
     auto root = expression();
     if (current().kind != TokenKind::End) {
@@ -110,8 +110,8 @@ class Parser {
     return tokens_[position_++];
   }
 
-  std::unique_ptr<Node> make(NodeKind kind, std::size_t begin) {
-    auto node = std::make_unique<Node>();
+  std::unique_ptr<SyntaxNode> make(NodeKind kind, std::size_t begin) {
+    auto node = std::make_unique<SyntaxNode>();
     node->kind = kind;
     node->begin = begin;
     node->end = begin;
@@ -120,7 +120,7 @@ class Parser {
   }
 
   /// Completes a node whose children are attached: its span and height.
-  std::unique_ptr<Node> finish(std::unique_ptr<Node> node) {
+  std::unique_ptr<SyntaxNode> finish(std::unique_ptr<SyntaxNode> node) {
     node->end = std::max(node->end, previous().end);
     for (const auto& child : node->children)
       node->height = std::max(node->height, child->height + 1);
@@ -129,22 +129,22 @@ class Parser {
   }
 
   /// A node of `kind` over two operands.
-  std::unique_ptr<Node> pair(NodeKind kind, std::unique_ptr<Node> left,
-                             std::unique_ptr<Node> right) {
+  std::unique_ptr<SyntaxNode> pair(NodeKind kind, std::unique_ptr<SyntaxNode> left,
+                             std::unique_ptr<SyntaxNode> right) {
     auto node = make(kind, left->begin);
     node->children.push_back(std::move(left));
     node->children.push_back(std::move(right));
     return finish(std::move(node));
   }
 
-  std::unique_ptr<Node> binary(Operator op, std::unique_ptr<Node> left,
-                               std::unique_ptr<Node> right) {
+  std::unique_ptr<SyntaxNode> binary(Operator op, std::unique_ptr<SyntaxNode> left,
+                               std::unique_ptr<SyntaxNode> right) {
     auto node = pair(NodeKind::Binary, std::move(left), std::move(right));
     node->op = op;
     return node;
   }
 
-  std::unique_ptr<Node> expression() {
+  std::unique_ptr<SyntaxNode> expression() {
     DepthGuard guard(*this);
     if (current().kind == TokenKind::Let) return let_binding();
     return conditional();
@@ -152,7 +152,7 @@ class Parser {
 
   /// `let name = value; body`: the lowest form of all, so the body runs to the end of the
   /// enclosing expression (or closing bracket), and several lets chain without nesting.
-  std::unique_ptr<Node> let_binding() {
+  std::unique_ptr<SyntaxNode> let_binding() {
     std::size_t keyword = current().begin;
     ++position_;
     const Token& name = current();
@@ -171,7 +171,7 @@ class Parser {
     return finish(std::move(node));
   }
 
-  std::unique_ptr<Node> conditional() {
+  std::unique_ptr<SyntaxNode> conditional() {
     auto condition = default_operator();
     if (!accept(TokenKind::Question)) return condition;
     std::size_t question = previous().begin;
@@ -185,12 +185,12 @@ class Parser {
     return finish(std::move(node));
   }
 
-  std::unique_ptr<Node> default_operator() {
+  std::unique_ptr<SyntaxNode> default_operator() {
     auto left = logical_or();
     while (accept(TokenKind::QuestionQuestion)) {
       std::size_t operator_offset = previous().begin;
       auto right = logical_or();
-      for (const Node* operand : {left.get(), right.get()}) {
+      for (const SyntaxNode* operand : {left.get(), right.get()}) {
         std::string looser = looser_operand_operator(*operand);
         if (looser.empty()) continue;
         fail(operator_offset,
@@ -203,19 +203,19 @@ class Parser {
     return left;
   }
 
-  std::unique_ptr<Node> logical_or() {
+  std::unique_ptr<SyntaxNode> logical_or() {
     auto left = logical_and();
     while (accept(TokenKind::OrOr)) left = pair(NodeKind::Or, std::move(left), logical_and());
     return left;
   }
 
-  std::unique_ptr<Node> logical_and() {
+  std::unique_ptr<SyntaxNode> logical_and() {
     auto left = relation();
     while (accept(TokenKind::AndAnd)) left = pair(NodeKind::And, std::move(left), relation());
     return left;
   }
 
-  std::unique_ptr<Node> relation() {
+  std::unique_ptr<SyntaxNode> relation() {
     auto left = additive();
     while (true) {
       std::optional<Operator> op;
@@ -249,7 +249,7 @@ class Parser {
     }
   }
 
-  std::unique_ptr<Node> additive() {
+  std::unique_ptr<SyntaxNode> additive() {
     auto left = multiplicative();
     while (true) {
       Operator op;
@@ -264,7 +264,7 @@ class Parser {
     }
   }
 
-  std::unique_ptr<Node> multiplicative() {
+  std::unique_ptr<SyntaxNode> multiplicative() {
     auto left = unary();
     while (true) {
       Operator op;
@@ -281,7 +281,7 @@ class Parser {
     }
   }
 
-  std::unique_ptr<Node> unary() {
+  std::unique_ptr<SyntaxNode> unary() {
     Operator op;
     if (accept(TokenKind::Bang)) {
       op = Operator::Not;
@@ -297,7 +297,7 @@ class Parser {
     return finish(std::move(node));
   }
 
-  std::unique_ptr<Node> postfix() {
+  std::unique_ptr<SyntaxNode> postfix() {
     auto node = primary();
     while (true) {
       if (accept(TokenKind::Dot)) {
@@ -336,7 +336,7 @@ class Parser {
   }
 
   /// Parses `a, b, c)` after the opening parenthesis into the call's children.
-  void arguments(Node& call) {
+  void arguments(SyntaxNode& call) {
     std::size_t open = previous().begin;
     if (accept(TokenKind::RightParen)) return;
     while (true) {
@@ -347,7 +347,7 @@ class Parser {
     }
   }
 
-  std::unique_ptr<Node> literal(const Value& value) {
+  std::unique_ptr<SyntaxNode> literal(const Value& value) {
     auto node = make(NodeKind::Literal, current().begin);
     // Literals are located at the start of their expression, where a finding would point.
     node->literal = value.at(source_map_.locate(0));
@@ -355,7 +355,7 @@ class Parser {
     return finish(std::move(node));
   }
 
-  std::unique_ptr<Node> primary() {
+  std::unique_ptr<SyntaxNode> primary() {
     const Token& token = current();
     switch (token.kind) {
       case TokenKind::Number:
@@ -406,7 +406,7 @@ class Parser {
     }
   }
 
-  std::unique_ptr<Node> list() {
+  std::unique_ptr<SyntaxNode> list() {
     std::size_t open = current().begin;
     ++position_;
     auto node = make(NodeKind::List, open);
@@ -419,7 +419,7 @@ class Parser {
     return finish(std::move(node));
   }
 
-  std::unique_ptr<Node> map() {
+  std::unique_ptr<SyntaxNode> map() {
     std::size_t open = current().begin;
     ++position_;
     auto node = make(NodeKind::Map, open);

@@ -22,7 +22,7 @@ struct ParseError {
 };
 
 struct ParseResult {
-  std::unique_ptr<Node> root;  // null on error
+  std::unique_ptr<SyntaxNode> root;  // null on error
   std::optional<ParseError> error;
 };
 

@@ -1,7 +1,7 @@
 #include <optional>
 #include <string>
 
-#include "deploy_advisor/lang.hpp"
+#include "deploy_advisor/lang/lang.hpp"
 #include "lang/source_map.hpp"
 
 namespace deploy_advisor::lang {

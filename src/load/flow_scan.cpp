@@ -1,4 +1,4 @@
-#include "deploy_advisor/flow_scan.hpp"
+#include "deploy_advisor/load/flow_scan.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 #include <cstdint>
 #include <exception>

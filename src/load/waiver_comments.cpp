@@ -1,4 +1,4 @@
-#include "deploy_advisor/waiver_comments.hpp"
+#include "deploy_advisor/load/waiver_comments.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/node.hpp"
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/node.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 namespace deploy_advisor::load_detail {
 

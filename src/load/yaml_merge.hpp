@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/node.hpp"
 
 namespace deploy_advisor::load_detail {
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/common/value.hpp"
 
 namespace deploy_advisor {
 

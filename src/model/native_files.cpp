@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/flow_scan.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/load/flow_scan.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 namespace deploy_advisor {
 

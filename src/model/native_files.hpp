@@ -3,14 +3,14 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/flow_scan.hpp"
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/node.hpp"
-#include "deploy_advisor/readers.hpp"
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/value.hpp"
-#include "deploy_advisor/waiver_comments.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/load/flow_scan.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/common/node.hpp"
+#include "deploy_advisor/load/readers.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/common/value.hpp"
+#include "deploy_advisor/load/waiver_comments.hpp"
 #include "model/native_keys.hpp"
 
 namespace deploy_advisor {

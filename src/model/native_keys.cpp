@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
 
 namespace deploy_advisor {
 

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/node.hpp"
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/common/node.hpp"
+#include "deploy_advisor/model/schema.hpp"
 
 namespace deploy_advisor {
 

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/common/value.hpp"
 
 namespace deploy_advisor::native_checks {
 

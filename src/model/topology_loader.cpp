@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "lang/cidr.hpp"
-#include "deploy_advisor/flow_scan.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/load/flow_scan.hpp"
+#include "deploy_advisor/model/topology.hpp"
 #include "model/native_files.hpp"
 #include "model/topology_overlay.hpp"
 

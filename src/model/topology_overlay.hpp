@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/node.hpp"
-#include "deploy_advisor/readers.hpp"
-#include "deploy_advisor/waiver_comments.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/common/node.hpp"
+#include "deploy_advisor/load/readers.hpp"
+#include "deploy_advisor/load/waiver_comments.hpp"
 
 namespace deploy_advisor {
 

@@ -1,6 +1,6 @@
 #include <cmath>
 
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 namespace deploy_advisor {
 

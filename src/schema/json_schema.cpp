@@ -1,6 +1,6 @@
 #include <nlohmann/json.hpp>
 
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/model/schema.hpp"
 
 namespace deploy_advisor {
 

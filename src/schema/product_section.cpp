@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/model/schema.hpp"
 #include "schema/schema_builders.hpp"
 
 namespace deploy_advisor {

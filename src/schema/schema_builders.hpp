@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/model/schema.hpp"
 
 // Short constructors that keep the schema tables readable.
 namespace deploy_advisor::schema_builders {

@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/model/schema.hpp"
 #include "engine/embedded_profiles.hpp"
 #include "schema/schema_builders.hpp"
 

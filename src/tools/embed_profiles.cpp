@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/readers.hpp"
-#include "deploy_advisor/sha256.hpp"
+#include "deploy_advisor/load/readers.hpp"
+#include "deploy_advisor/common/sha256.hpp"
 
 namespace {
 

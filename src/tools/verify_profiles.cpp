@@ -18,11 +18,11 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/lang.hpp"
-#include "deploy_advisor/profile.hpp"
-#include "deploy_advisor/readers.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/lang/lang.hpp"
+#include "deploy_advisor/engine/profile.hpp"
+#include "deploy_advisor/load/readers.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 namespace {
 

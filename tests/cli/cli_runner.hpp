@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/cli.hpp"
+#include "deploy_advisor/cli/cli.hpp"
 
 /// Runs the command line in-process, as the binary would (not a terminal).
 struct CliRun {

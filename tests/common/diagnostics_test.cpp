@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
 
 TEST_CASE("did you mean picks the closest known word") {
   std::vector<std::string> keys{"replicas", "resources", "exposure", "allowed_cidrs"};

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "deploy_advisor/file_system.hpp"
+#include "deploy_advisor/common/file_system.hpp"
 
 using deploy_advisor::DiskFileSystem;
 using deploy_advisor::FileSystem;

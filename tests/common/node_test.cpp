@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/common/node.hpp"
 
 using deploy_advisor::Node;
 using deploy_advisor::ScalarType;

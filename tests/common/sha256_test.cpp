@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/sha256.hpp"
+#include "deploy_advisor/common/sha256.hpp"
 
 namespace da = deploy_advisor;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/common/value.hpp"
 
 using deploy_advisor::Value;
 

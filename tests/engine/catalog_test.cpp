@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "deploy_advisor/diagnostics.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
 #include "support/run_example.hpp"
 
 using namespace deploy_advisor;

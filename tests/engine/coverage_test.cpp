@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/engine/profile.hpp"
 
 using namespace deploy_advisor;
 

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "deploy_advisor/profile.hpp"
-#include "deploy_advisor/rule_docs.hpp"
+#include "deploy_advisor/engine/profile.hpp"
+#include "deploy_advisor/format/rule_docs.hpp"
 
 using namespace deploy_advisor;
 

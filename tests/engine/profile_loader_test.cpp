@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/profile.hpp"
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/engine/profile.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 using namespace deploy_advisor;
 

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 /// One import run written to a file, and what validate and check then say about it.
 struct ImportedRun {

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/yaml_writer.hpp"
+#include "deploy_advisor/common/yaml_writer.hpp"
 #include "import/import_support.hpp"
 
 using deploy_advisor::Node;

@@ -7,9 +7,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/lang.hpp"
-#include "deploy_advisor/location.hpp"
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/lang/lang.hpp"
+#include "deploy_advisor/common/location.hpp"
+#include "deploy_advisor/common/value.hpp"
 
 namespace lang_test {
 

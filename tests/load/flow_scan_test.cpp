@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/flow_scan.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/load/flow_scan.hpp"
 
 using deploy_advisor::Location;
 using deploy_advisor::scan_flows;

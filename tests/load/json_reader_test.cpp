@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 namespace da = deploy_advisor;
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 namespace da = deploy_advisor;
 

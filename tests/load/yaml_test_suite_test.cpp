@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/readers.hpp"
+#include "deploy_advisor/load/readers.hpp"
 
 // Runs every case of the YAML Test Suite (data-2022-01-17, see SOURCE.md next to the files)
 // through parse_yaml. The suite tests YAML 1.2 conformance, which neither yaml-cpp 0.7 nor our

@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "deploy_advisor/readers.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/load/readers.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 namespace native_check_test {
 

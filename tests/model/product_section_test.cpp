@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/readers.hpp"
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/load/readers.hpp"
+#include "deploy_advisor/model/schema.hpp"
 
 using namespace deploy_advisor;
 

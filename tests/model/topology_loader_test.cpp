@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 using namespace deploy_advisor;
 

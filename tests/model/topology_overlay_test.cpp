@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/model/topology.hpp"
 #include "support/run_example.hpp"
 
 using namespace deploy_advisor;

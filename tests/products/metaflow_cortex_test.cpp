@@ -12,10 +12,10 @@
 #include <tuple>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/engine.hpp"
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/engine/engine.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/model/topology.hpp"
 #include "support/run_example.hpp"
 
 using namespace deploy_advisor;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/engine/engine.hpp"
 #include "support/run_example.hpp"
 
 using namespace deploy_advisor;

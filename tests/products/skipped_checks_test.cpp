@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/engine.hpp"
-#include "deploy_advisor/rule_docs.hpp"
+#include "deploy_advisor/engine/engine.hpp"
+#include "deploy_advisor/format/rule_docs.hpp"
 #include "support/run_example.hpp"
 
 using namespace deploy_advisor;

@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/engine.hpp"
-#include "deploy_advisor/format.hpp"
-#include "deploy_advisor/rule_docs.hpp"
+#include "deploy_advisor/engine/engine.hpp"
+#include "deploy_advisor/format/format.hpp"
+#include "deploy_advisor/format/rule_docs.hpp"
 #include "support/run_example.hpp"
 
 using namespace deploy_advisor;

@@ -8,8 +8,8 @@
 #include <tuple>
 #include <vector>
 
-#include "deploy_advisor/engine.hpp"
-#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/engine/engine.hpp"
+#include "deploy_advisor/engine/profile.hpp"
 
 namespace test_support {
 

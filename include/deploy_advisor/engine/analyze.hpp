@@ -6,11 +6,11 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/baseline.hpp"
-#include "deploy_advisor/engine.hpp"
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/plan.hpp"
-#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/engine/baseline.hpp"
+#include "deploy_advisor/engine/engine.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/engine/plan.hpp"
+#include "deploy_advisor/engine/profile.hpp"
 
 namespace deploy_advisor {
 

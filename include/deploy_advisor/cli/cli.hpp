@@ -2,7 +2,7 @@
 
 #include <iosfwd>
 
-#include "deploy_advisor/file_system.hpp"
+#include "deploy_advisor/common/file_system.hpp"
 
 namespace deploy_advisor {
 

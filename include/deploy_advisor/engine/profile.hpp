@@ -7,12 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/lang.hpp"
-#include "deploy_advisor/node.hpp"
-#include "deploy_advisor/schema.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/lang/lang.hpp"
+#include "deploy_advisor/common/node.hpp"
+#include "deploy_advisor/model/schema.hpp"
 
 namespace deploy_advisor {
 

@@ -1,4 +1,4 @@
-#include "deploy_advisor/plan.hpp"
+#include "deploy_advisor/engine/plan.hpp"
 
 #include <algorithm>
 #include <unordered_map>

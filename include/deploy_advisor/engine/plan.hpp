@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/engine.hpp"
+#include "deploy_advisor/engine/engine.hpp"
 
 namespace deploy_advisor {
 

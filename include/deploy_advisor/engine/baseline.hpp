@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 namespace deploy_advisor {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/engine/profile.hpp"
 
 namespace deploy_advisor {
 

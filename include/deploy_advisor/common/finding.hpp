@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/location.hpp"
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/common/location.hpp"
+#include "deploy_advisor/common/value.hpp"
 
 namespace deploy_advisor {
 

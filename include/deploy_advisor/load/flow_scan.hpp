@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/location.hpp"
+#include "deploy_advisor/common/location.hpp"
 
 namespace deploy_advisor {
 

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/profile.hpp"
-#include "deploy_advisor/waiver_comments.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/engine/profile.hpp"
+#include "deploy_advisor/load/waiver_comments.hpp"
 
 namespace deploy_advisor {
 

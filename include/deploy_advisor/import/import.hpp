@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/file_system.hpp"
-#include "deploy_advisor/location.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/file_system.hpp"
+#include "deploy_advisor/common/location.hpp"
 
 namespace deploy_advisor {
 

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/node.hpp"
 
 namespace deploy_advisor {
 

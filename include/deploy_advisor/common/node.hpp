@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/location.hpp"
+#include "deploy_advisor/common/location.hpp"
 
 namespace deploy_advisor {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/engine.hpp"
-#include "deploy_advisor/format.hpp"
-#include "deploy_advisor/plan.hpp"
+#include "deploy_advisor/engine/engine.hpp"
+#include "deploy_advisor/format/format.hpp"
+#include "deploy_advisor/engine/plan.hpp"
 
 namespace deploy_advisor {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "deploy_advisor/node.hpp"
+#include "deploy_advisor/common/node.hpp"
 
 namespace deploy_advisor {
 

@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/location.hpp"
-#include "deploy_advisor/value.hpp"
+#include "deploy_advisor/common/location.hpp"
+#include "deploy_advisor/common/value.hpp"
 
 /// The rule language: a documented subset of CEL (docs/rule-language.md). Expressions are
 /// compiled once when a profile loads and evaluated many times; evaluation is total.

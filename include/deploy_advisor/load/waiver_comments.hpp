@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/location.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/location.hpp"
 
 namespace deploy_advisor {
 

@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "deploy_advisor/diagnostics.hpp"
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/profile.hpp"
+#include "deploy_advisor/common/diagnostics.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/engine/profile.hpp"
 
 namespace deploy_advisor {
 

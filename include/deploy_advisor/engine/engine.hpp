@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "deploy_advisor/finding.hpp"
-#include "deploy_advisor/profile.hpp"
-#include "deploy_advisor/topology.hpp"
+#include "deploy_advisor/common/finding.hpp"
+#include "deploy_advisor/engine/profile.hpp"
+#include "deploy_advisor/model/topology.hpp"
 
 namespace deploy_advisor {
 
