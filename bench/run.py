@@ -84,9 +84,10 @@ def same_findings(files, rule_ids):
         if rule_id in rule_ids:
             ours[rule_id] += count
     theirs = collections.Counter()
-    for path in files:
-        for finding in json.loads(output_of([SPECTRAL, "lint", path, "--ruleset", RULESET, "-f", "json", "-q"]) or "[]"):
-            theirs[finding["code"]] += 1
+    # One Spectral run over all the files (a glob it expands itself), as it is timed.
+    documents = files if len(files) == 1 else [os.path.join(os.path.dirname(files[0]), "*.yaml")]
+    for finding in json.loads(output_of([SPECTRAL, "lint", *documents, "--ruleset", RULESET, "-f", "json", "-q"]) or "[]"):
+        theirs[finding["code"]] += 1
     if ours != theirs:
         sys.exit(f"the linters disagree on {files[0]}…: deploy-advisor {dict(ours)}, Spectral {dict(theirs)}")
     return sum(ours.values())

@@ -103,6 +103,7 @@ CheckedTopology checked_topology(const TopologyAnalysis& analysed) {
 AnalysisRequest check_request(const Context& context, const CheckOptions& options) {
   AnalysisRequest request = analysis_request(context);
   request.jobs = options.jobs;
+  request.keep_topologies = false;
   request.no_waivers = options.no_waivers;
   request.baseline = options.baseline;
   request.record_baseline = !options.write_baseline.empty();

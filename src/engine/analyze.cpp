@@ -77,13 +77,18 @@ class Analyzer {
     // and checking each topology is independent of the others and runs on the pool; waivers,
     // the configuration, the baseline and the plan then apply in request order, on this thread,
     // so the result is the same for any number of jobs.
-    std::vector<Checked> checked(request_.topologies.size());
-    for (std::size_t i = 0; i < checked.size(); ++i) checked[i].analysed.path = request_.topologies[i];
-    run_on_pool(checked.size(), jobs(), [&](std::size_t i) { check_one(suppressions, checked[i]); });
-    for (auto& one : checked) {
-      for (const auto& [stage, ms] : one.stage_times) clock_.add(stage, ms);
-      finish_one(suppressions, one);
-      out_.topologies.push_back(std::move(one.analysed));
+    // Topologies go through in batches, so that a run over thousands of files holds a batch
+    // of loaded topologies at a time, not all of them.
+    const std::size_t batch = std::max<std::size_t>(64, 16 * std::size_t{jobs()});
+    for (std::size_t first = 0; first < request_.topologies.size(); first += batch) {
+      std::vector<Checked> checked(std::min(batch, request_.topologies.size() - first));
+      for (std::size_t i = 0; i < checked.size(); ++i) checked[i].analysed.path = request_.topologies[first + i];
+      run_on_pool(checked.size(), jobs(), [&](std::size_t i) { check_one(suppressions, checked[i]); });
+      for (auto& one : checked) {
+        for (const auto& [stage, ms] : one.stage_times) clock_.add(stage, ms);
+        finish_one(suppressions, one);
+        out_.topologies.push_back(std::move(one.analysed));
+      }
     }
     auto unused = suppressions.unused();
     out_.findings.insert(out_.findings.end(), unused.begin(), unused.end());
@@ -158,7 +163,7 @@ class Analyzer {
       }
       out_.findings.insert(out_.findings.end(), std::make_move_iterator(findings.begin()),
                            std::make_move_iterator(findings.end()));
-      analysed.topology = std::move(topology);
+      if (request_.keep_topologies) analysed.topology = std::move(topology);
       analysed.sizing = std::move(one.sizing);
     } catch (const InputFailure& failure) {
       analysed.errors = failure.errors();

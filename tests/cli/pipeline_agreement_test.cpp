@@ -65,7 +65,7 @@ std::set<Mark> report_marks(const std::vector<std::string>& flags, const std::st
 std::set<Mark> plan_marks(const std::string& config, const std::string& topology,
                           deploy_advisor::FileSystem& files) {
   std::ostringstream out, err;
-  deploy_advisor::cli::Context context{out, err, files};
+  deploy_advisor::cli::Context context{out, err, files, false, false, false, {}, {}, {}, {}};
   context.config_file = config;
   deploy_advisor::cli::PlanOptions options;
   options.topology = topology;
