@@ -163,8 +163,10 @@ class Analyzer {
       }
       out_.findings.insert(out_.findings.end(), std::make_move_iterator(findings.begin()),
                            std::make_move_iterator(findings.end()));
-      if (request_.keep_topologies) analysed.topology = std::move(topology);
-      analysed.sizing = std::move(one.sizing);
+      if (request_.keep_topologies) {
+        analysed.topology = std::move(topology);
+        analysed.sizing = std::move(one.sizing);
+      }
     } catch (const InputFailure& failure) {
       analysed.errors = failure.errors();
       analysed.rules_evaluated.clear();

@@ -36,8 +36,8 @@ struct AnalysisRequest {
   /// Topologies loaded, sized and checked at once, on a fixed pool of threads; 0 means one
   /// per core. The result is the same for any number.
   unsigned jobs = 1;
-  /// Keep each loaded topology in the result (plan and report draw it); check needs only the
-  /// findings and lets each go once it is checked.
+  /// Keep each loaded topology and its sizing in the result (plan and report draw them);
+  /// check needs only the findings and lets each go once it is checked.
   bool keep_topologies = true;
 };
 
@@ -63,7 +63,7 @@ struct TopologyAnalysis {
   std::size_t rules_of_other_products = 0;
   std::vector<InputError> errors;   // why it could not be analysed; empty when it was
   std::optional<LoadedTopology> topology;  // when analysed, and kept (keep_topologies)
-  std::vector<ProductSizing> sizing;
+  std::vector<ProductSizing> sizing;       // when kept (keep_topologies)
   std::optional<PlannedLayout> layout;     // when analysed and a plan was asked for
   [[nodiscard]] bool analysed() const { return errors.empty(); }
 };
