@@ -9,6 +9,7 @@
 
 #include "cli/cli_runner.hpp"
 #include "cli/commands.hpp"
+#include "support/metarank_topology.hpp"
 
 // `check`, `plan` and `report` run the one pipeline: for the same topology and configuration
 // they see the same findings (rule, place, and whether each counts, is waived or is known).
@@ -89,19 +90,7 @@ void require_agreement(const std::string& topology, deploy_advisor::FileSystem& 
   CHECK(plan_marks(config, topology, files) == checked);
 }
 
-const char* kTopology = R"(version: 1
-name: shop
-environment: production
-platform: kubernetes
-traffic: {peak_requests_per_second: 100, profiles: 100000}
-products:
-  metarank:
-    components:
-      ranker: {role: api, mode: serve, replicas: 2, behind: lb}
-      lb: {role: load_balancer, replicas: 2, exposure: public}
-      state: {role: state, type: redis, backup: {kind: rdb}, resources: {memory_gb: 4}}
-      training: {role: train, run: on-demand}
-)";
+const char* kTopology = deploy_advisor::test::kMetarankShop;
 
 // Changes a severity, disables a rule, waives a finding and holds a waiver matching nothing.
 const char* kConfiguration = R"(severity: {DA004: info}

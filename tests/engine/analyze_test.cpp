@@ -4,25 +4,13 @@
 #include <map>
 
 #include "deploy_advisor/engine/analyze.hpp"
+#include "support/metarank_topology.hpp"
 
 using namespace deploy_advisor;
 
 namespace {
 
-// One public Metarank load balancer without TLS: DA004 (warning), and MR003 (no event archive).
-const char* kTopology = R"(version: 1
-name: shop
-environment: production
-platform: kubernetes
-traffic: {peak_requests_per_second: 100, profiles: 100000}
-products:
-  metarank:
-    components:
-      ranker: {role: api, mode: serve, replicas: 2, behind: lb}
-      lb: {role: load_balancer, replicas: 2, exposure: public}
-      state: {role: state, type: redis, backup: {kind: rdb}, resources: {memory_gb: 4}}
-      training: {role: train, run: on-demand}
-)";
+const char* kTopology = deploy_advisor::test::kMetarankShop;
 
 const Finding* find(const Analysis& analysis, const std::string& id) {
   for (const auto& f : analysis.findings)
