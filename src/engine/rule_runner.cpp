@@ -212,11 +212,16 @@ std::vector<Finding> check_topology(const ProfileSet& profiles, const LoadedTopo
 
 std::vector<RuleSelection> select_rules(const ProfileSet& profiles, const LoadedTopology& topology) {
   std::vector<RuleSelection> selections;
+  // Once per product, not per rule: finding the version reads every image in the product.
+  std::vector<ProductVersion> versions;
+  versions.reserve(topology.products.size());
+  for (const auto& product : topology.products) versions.push_back(product_version(product));
   for (const Rule* rule : profiles.rules()) {
     RuleSelection s{rule, rule->from_loader, false, {}};  // loader rules are checked while reading
     bool outside_versions = false;
-    for (const auto& product : topology.products) {
-      ProductVersion version = product_version(product);
+    for (std::size_t i = 0; i < topology.products.size(); ++i) {
+      const LoadedProduct& product = topology.products[i];
+      const ProductVersion& version = versions[i];
       bool runs = applies(*rule, product, topology, version);
       s.evaluated = s.evaluated || runs;
       outside_versions = outside_versions ||
