@@ -257,6 +257,17 @@ products:
     cells = round(COMPONENTS / 6)
     expect(verbose == sum(1 for i in range(cells) if i % 3 == 1),
            f"TR025 found on every DEBUG API of {cells:,} cells: {verbose}")
+    # One dangling `behind:` among thousands of load balancers is a finding whose fix names a
+    # few of them, not an evaluation that runs out of budget (exit 2).
+    with open(big, encoding="utf-8") as f:
+        dangling = write(work, "dangling.yaml", f.read().replace("behind: lb-public-1\n", "behind: lb-missing\n", 1))
+    result = run("check", "--format", "json", dangling)
+    expect(result.returncode == 1, f"check of a dangling reference among {COMPONENTS:,} components exits 1: "
+                                   f"{result.returncode} {result.stderr[:300]}")
+    if result.returncode == 1:
+        da003 = [f for f in json.loads(result.stdout)["findings"] if f["rule_id"] == "DA003"]
+        expect(len(da003) == 1 and "such as lb-public-0" in da003[0]["fix"],
+               f"DA003 names an example load balancer: {da003}")
 
 
 def findings(path, *options):
