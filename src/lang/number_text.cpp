@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <string>
 
 namespace deploy_advisor::lang {
 
@@ -48,6 +49,28 @@ std::optional<double> parse_unsigned_decimal(std::string_view text) {
   }
   if (status != std::errc() || !std::isfinite(value)) return std::nullopt;
   return value;
+}
+
+/// Parses a whole string as a decimal number ("3", " -2.5 ", "1e3"); nothing else, so "12abc",
+/// "0x10", "inf" and "" are not numbers.
+std::optional<double> parse_number(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  bool negative = false;
+  if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  // ".5" reads as 0.5 here, as people write it in configuration.
+  std::string padded;
+  if (!text.empty() && text.front() == '.') {
+    padded = "0" + std::string(text);
+    text = padded;
+  }
+  std::optional<double> value = parse_unsigned_decimal(text);
+  if (!value) return std::nullopt;
+  return negative ? -*value : *value;
 }
 
 }  // namespace deploy_advisor::lang

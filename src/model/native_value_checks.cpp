@@ -40,24 +40,7 @@ std::size_t characters(const std::string& text) {
   return count;
 }
 
-std::optional<double> parse_decimal(std::string_view text) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  bool negative = false;
-  if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
-    negative = text.front() == '-';
-    text.remove_prefix(1);
-  }
-  std::string padded;
-  if (!text.empty() && text.front() == '.') {
-    padded = "0" + std::string(text);
-    text = padded;
-  }
-  std::optional<double> value = lang::parse_unsigned_decimal(text);
-  if (!value) return std::nullopt;
-  return negative ? -*value : *value;
-}
+std::optional<double> parse_decimal(std::string_view text) { return lang::parse_number(text); }
 
 Value::List items_of(const Value& v) {
   if (v.is_list()) return v.as_list();
